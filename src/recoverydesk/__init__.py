@@ -1,0 +1,3 @@
+"""RecoveryDesk: service-recovery budgets for small businesses."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,88 @@
+"""Plumbing shared by the services: clock, settings, transactions, actors. Internal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from recoverydesk.core import money
+from recoverydesk.core.months import zone
+from recoverydesk.errors import NotFound, PermissionDenied, StorageError
+from recoverydesk.store.db import database
+from recoverydesk.store.models import Business, Employee
+
+
+def utcnow(now: datetime | None = None) -> datetime:
+    """``now`` (tests and the demo pass one) or the wall clock, as naive UTC."""
+    if now is None:
+        return datetime.now(UTC).replace(tzinfo=None)
+    if now.tzinfo is not None:
+        return now.astimezone(UTC).replace(tzinfo=None)
+    return now
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The business settings as the services use them (SPEC §3)."""
+
+    name: str
+    currency: str
+    locale: str
+    timezone: str
+    retention_days: int
+    followup_delay_days: int
+    auto_signout_minutes: int
+    avg_customer_value_minor: int | None
+    backup_folder: str | None
+    backup_keep: int
+    rollover: bool
+    theme: str
+    pin_cost: int
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return zone(self.timezone)
+
+    def money(self, minor: int) -> str:
+        return money.format_money(minor, self.currency, self.locale)
+
+
+def settings() -> Settings:
+    row = Business.get_or_none(Business.id == 1)
+    if row is None:
+        raise StorageError("This database has no business set up.")
+    return Settings(
+        name=row.name, currency=row.currency, locale=row.locale, timezone=row.timezone,
+        retention_days=row.retention_days, followup_delay_days=row.followup_delay_days,
+        auto_signout_minutes=row.auto_signout_minutes,
+        avg_customer_value_minor=row.avg_customer_value_minor,
+        backup_folder=row.backup_folder, backup_keep=row.backup_keep, rollover=row.rollover,
+        theme=row.theme, pin_cost=row.pin_cost,
+    )
+
+
+@contextmanager
+def write() -> Iterator[None]:
+    """One write transaction (``BEGIN IMMEDIATE`` on SQLite): checks and writes inside it
+    see no other writer, so a budget check stays true until its gesture is committed."""
+    with database.atomic():
+        yield
+
+
+def active_employee(employee_id: int) -> Employee:
+    employee = Employee.get_or_none(Employee.id == employee_id)
+    if employee is None:
+        raise NotFound(f"There is no employee with id {employee_id}.")
+    if not employee.active:
+        raise PermissionDenied(f"{employee.name} is no longer active.")
+    return employee
+
+
+def require_owner(actor_id: int) -> Employee:
+    actor = active_employee(actor_id)
+    if actor.role != "owner":
+        raise PermissionDenied("Only an owner can do this.")
+    return actor

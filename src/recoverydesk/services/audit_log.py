@@ -1,0 +1,82 @@
+"""Appending to and verifying the tamper-evident audit chain (SPEC §3, §9)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from recoverydesk.core.audit import GENESIS_HASH, AuditRecord, dumps_details, entry_hash
+from recoverydesk.store.db import database
+from recoverydesk.store.models import AuditEntry, AuditHead
+
+
+def init_chain() -> None:
+    """Create the chain head; called once when a business is set up."""
+    AuditHead.insert(id=1, seq=0, hash=GENESIS_HASH).on_conflict_ignore().execute()
+
+
+def append(actor_id: int | None, action: str, entity: str, entity_id: int | None,
+           details: dict[str, Any], at: datetime) -> int:
+    """Append one entry; must run inside the transaction of the change it records.
+
+    The head row is read and advanced in that transaction, so concurrent writers queue on it
+    (``BEGIN IMMEDIATE`` on SQLite) and the chain can never fork.
+    """
+    if not database.in_transaction():
+        raise RuntimeError("audit entries are written inside the change's transaction")
+    head = AuditHead.get_by_id(1)
+    record = AuditRecord(seq=head.seq + 1, at=at, actor_id=actor_id, action=action,
+                         entity=entity, entity_id=entity_id, details=details)
+    digest = entry_hash(head.hash, record)
+    AuditEntry.insert(seq=record.seq, at=at, actor=actor_id, action=action, entity=entity,
+                      entity_id=entity_id, details=dumps_details(details),
+                      prev_hash=head.hash, hash=digest).execute()
+    AuditHead.update(seq=record.seq, hash=digest).where(AuditHead.id == 1).execute()
+    return record.seq
+
+
+def record_of(row: AuditEntry) -> AuditRecord:
+    return AuditRecord(seq=row.seq, at=row.at, actor_id=row.actor, action=row.action,
+                       entity=row.entity, entity_id=row.entity_id,
+                       details=json.loads(row.details))
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """``first_broken`` is the sequence number of the first entry that fails, if any."""
+
+    entries: int
+    first_broken: int | None
+    message: str
+
+    @property
+    def intact(self) -> bool:
+        return self.first_broken is None
+
+
+def verify_chain() -> ChainReport:
+    """Recompute every hash in order; report the first entry that does not match."""
+    prev_hash = GENESIS_HASH
+    expected_seq = 1
+    count = 0
+    for row in AuditEntry.select().order_by(AuditEntry.seq).iterator():
+        if row.seq != expected_seq:
+            return ChainReport(count, expected_seq, f"audit entry {expected_seq} is missing")
+        try:
+            record = record_of(row)
+        except (ValueError, TypeError):
+            return ChainReport(count, row.seq, f"audit entry {row.seq} is unreadable")
+        if row.prev_hash != prev_hash or entry_hash(prev_hash, record) != row.hash:
+            return ChainReport(count, row.seq,
+                               f"audit entry {row.seq} ({row.action}) was altered")
+        prev_hash = row.hash
+        expected_seq += 1
+        count += 1
+    head = AuditHead.get_or_none(AuditHead.id == 1)
+    if head is None or head.seq != count or head.hash != prev_hash:
+        return ChainReport(count, count + 1,
+                           f"the chain ends at entry {count} but its head says otherwise "
+                           "(entries were removed or the head was edited)")
+    return ChainReport(count, None, f"audit chain intact ({count} entries)")

@@ -1,0 +1,168 @@
+"""Opening a business's database, first set-up, and the business settings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import fields, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import list_currencies
+
+from recoverydesk.core import pins
+from recoverydesk.core.domain import MAX_NAME, clean_text
+from recoverydesk.core.months import zone
+from recoverydesk.errors import StorageError, ValidationError
+from recoverydesk.services import _base, audit_log, catalog, team
+from recoverydesk.services._base import Settings, utcnow
+from recoverydesk.services.types import BusinessInfo, SetupResult
+from recoverydesk.store import db, migrations
+from recoverydesk.store.models import Business
+
+
+def open_business(target: str | Path) -> BusinessInfo:
+    """Open an existing business database, migrating its schema if it is older.
+
+    Raises:
+        StorageError: missing, damaged, not ours, newer schema, or no business in it.
+    """
+    database = db.connect(target)
+    try:
+        if migrations.current_version(database) == 0:
+            raise StorageError(f"{target} is empty: it is not a RecoveryDesk database.")
+        migrations.migrate(database)
+        return business_info()
+    except Exception:
+        db.close()
+        raise
+
+
+def close_business() -> None:
+    db.close()
+
+
+def business_info() -> BusinessInfo:
+    row = Business.get_or_none(Business.id == 1)
+    if row is None:
+        raise StorageError("This database has no business set up.")
+    return BusinessInfo(name=row.name, currency=row.currency, locale=row.locale,
+                        timezone=row.timezone, created_at=row.created_at)
+
+
+def get_settings() -> Settings:
+    return _base.settings()
+
+
+def validate_currency(code: str) -> str:
+    code = (code or "").strip().upper()
+    if code not in list_currencies():
+        raise ValidationError(f"'{code}' is not an ISO 4217 currency code such as EUR.",
+                              "currency")
+    return code
+
+
+def validate_locale(name: str) -> str:
+    try:
+        return str(Locale.parse((name or "").strip()))
+    except (UnknownLocaleError, ValueError, TypeError) as exc:
+        raise ValidationError(f"'{name}' is not a known locale such as de_DE.", "locale") from exc
+
+
+def setup_business(target: str | Path, *, name: str, currency: str, locale: str,
+                   timezone: str, owner_name: str, owner_pin: str,
+                   pin_cost: int = pins.DEFAULT_PIN_COST,
+                   categories: Sequence[str] = catalog.DEFAULT_CATEGORIES,
+                   now: datetime | None = None) -> SetupResult:
+    """Create a new business database with its first owner; leaves it open.
+
+    Returns the owner's id and recovery key (shown once; only its hash is kept).
+
+    Raises:
+        ValidationError: a bad value, before anything is written.
+        StorageError: ``target`` already holds a database.
+    """
+    name = clean_text(name, "business_name", max_len=MAX_NAME, label="business name")
+    currency = validate_currency(currency)
+    locale = validate_locale(locale)
+    zone(timezone)
+    pins.validate_pin(owner_pin, "owner_pin")
+    if not pins.MIN_PIN_COST <= pin_cost <= pins.MAX_PIN_COST:
+        raise ValidationError("The PIN hash cost is out of range.", "pin_cost")
+    at = utcnow(now)
+    path = None if db.is_postgres_url(target) else Path(target)
+    if path is not None and path.exists() and path.stat().st_size > 0:
+        raise StorageError(f"{path} already exists; choose a new file for a new business.")
+    database = db.connect(target, create=True)
+    try:
+        migrations.migrate(database)
+        with _base.write():
+            if Business.select().exists():
+                raise StorageError("This database already has a business set up.")
+            Business.create(id=1, name=name, currency=currency, locale=locale,
+                            timezone=timezone, pin_cost=pin_cost, created_at=at)
+            audit_log.init_chain()
+            audit_log.append(None, "business.setup", "business", 1,
+                             {"name": name, "currency": currency, "locale": locale,
+                              "timezone": timezone}, at)
+            owner = team.create_employee(None, owner_name, "owner", owner_pin, at)
+            for position, category in enumerate(categories):
+                catalog.create_category(owner.id, category, position, at)
+    except Exception:
+        db.close()
+        if path is not None:
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
+    assert owner.recovery_key is not None
+    return SetupResult(owner_id=owner.id, recovery_key=owner.recovery_key)
+
+
+_EDITABLE = {f.name for f in fields(Settings)} - {"pin_cost"}
+
+
+def update_settings(actor_id: int, now: datetime | None = None, **changes: Any) -> Settings:
+    """Change business settings (owners only); each changed field is audited old → new."""
+    unknown = set(changes) - _EDITABLE
+    if unknown:
+        raise ValidationError(f"Unknown setting: {', '.join(sorted(unknown))}.")
+    at = utcnow(now)
+    with _base.write():
+        _base.require_owner(actor_id)
+        current = _base.settings()
+        updated = replace(current, **_validated(changes))
+        diff = {key: {"old": getattr(current, key), "new": getattr(updated, key)}
+                for key in changes if getattr(current, key) != getattr(updated, key)}
+        if diff:
+            Business.update(**{key: getattr(updated, key) for key in diff}).where(
+                Business.id == 1).execute()
+            audit_log.append(actor_id, "settings.change", "business", 1, diff, at)
+    return updated
+
+
+def _validated(changes: dict[str, Any]) -> dict[str, Any]:
+    out = dict(changes)
+    checks = {
+        "retention_days": (1, 3650), "followup_delay_days": (0, 365),
+        "auto_signout_minutes": (1, 240), "backup_keep": (1, 365),
+    }
+    for key, (low, high) in checks.items():
+        if key in out and (not isinstance(out[key], int) or not low <= out[key] <= high):
+            raise ValidationError(f"{key.replace('_', ' ').capitalize()} must be a whole "
+                                  f"number from {low} to {high}.", key)
+    if "name" in out:
+        out["name"] = clean_text(out["name"], "name", max_len=MAX_NAME, label="business name")
+    if "currency" in out:
+        out["currency"] = validate_currency(out["currency"])
+    if "locale" in out:
+        out["locale"] = validate_locale(out["locale"])
+    if "timezone" in out:
+        zone(out["timezone"])
+    if "theme" in out and out["theme"] not in ("system", "light", "dark"):
+        raise ValidationError("The theme is system, light or dark.", "theme")
+    value = out.get("avg_customer_value_minor")
+    if value is not None and (not isinstance(value, int) or value < 0):
+        raise ValidationError("The average customer value cannot be negative.",
+                              "avg_customer_value_minor")
+    return out

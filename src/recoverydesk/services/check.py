@@ -1,0 +1,86 @@
+"""``recoverydesk check``: everything that can be verified about a business's data.
+
+Each finding is a :class:`Problem`; an empty list means the file is sound. Beyond SQLite's own
+checks and the hash chain, the money facts written in the audit log are compared with the live
+gesture and void rows, so money edited behind the app's back is found even when the chain is
+intact (an edit that also rewrote the log would break the chain).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from recoverydesk.services.audit_log import verify_chain
+from recoverydesk.services.types import Problem
+from recoverydesk.store.db import database
+from recoverydesk.store.models import AuditEntry, Gesture, Void
+
+_GESTURE_FIELDS = {"incident": "incident_id", "employee": "employee_id", "kind": "kind",
+                   "cost": "cost_minor", "value": "value_minor", "approved_by": "approved_by_id"}
+
+
+def run_check() -> list[Problem]:
+    problems = _sqlite_checks()
+    chain = verify_chain()
+    if not chain.intact:
+        problems.append(Problem("audit chain", chain.message))
+    problems.extend(_money_checks())
+    return problems
+
+
+def _sqlite_checks() -> list[Problem]:
+    if "sqlite" not in type(database.obj).__name__.lower():
+        return []
+    problems: list[Problem] = []
+    rows = database.execute_sql("PRAGMA integrity_check").fetchall()
+    if [r[0] for r in rows] != ["ok"]:
+        problems.extend(Problem("integrity", str(r[0])) for r in rows[:20])
+    for table, rowid, parent, _ in database.execute_sql("PRAGMA foreign_key_check").fetchall():
+        problems.append(Problem("foreign keys",
+                                f"{table} row {rowid} refers to a missing {parent} row"))
+    return problems
+
+
+def _money_checks() -> list[Problem]:
+    logged_gestures: dict[int, dict[str, Any]] = {}
+    logged_voids: dict[int, dict[str, Any]] = {}
+    query = AuditEntry.select(AuditEntry.seq, AuditEntry.details).where(
+        AuditEntry.details.contains('"gestures"') | AuditEntry.details.contains('"voids"'))
+    for seq, text in query.tuples().iterator():
+        details = json.loads(text)
+        for facts in details.get("gestures", []):
+            logged_gestures[facts["id"]] = facts | {"seq": seq}
+        for facts in details.get("voids", []):
+            logged_voids[facts["gesture"]] = facts | {"seq": seq}
+
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    for row in Gesture.select().iterator():
+        seen.add(row.id)
+        facts = logged_gestures.get(row.id)
+        if facts is None:
+            problems.append(Problem("money", f"gesture {row.id} has no audit entry"))
+            continue
+        for key, attr in _GESTURE_FIELDS.items():
+            if facts.get(key) != getattr(row, attr):
+                problems.append(Problem(
+                    "money", f"gesture {row.id}: {key} is {getattr(row, attr)!r} but audit "
+                             f"entry {facts['seq']} recorded {facts.get(key)!r}"))
+    problems.extend(Problem("money", f"gesture {gid} in audit entry {f['seq']} is missing")
+                    for gid, f in logged_gestures.items() if gid not in seen)
+
+    voided: set[int] = set()
+    for row in Void.select().iterator():
+        voided.add(row.gesture_id)
+        facts = logged_voids.get(row.gesture_id)
+        if facts is None:
+            problems.append(Problem("money", f"void of gesture {row.gesture_id} has no audit "
+                                             "entry"))
+        elif facts["by"] != row.voided_by_id:
+            problems.append(Problem("money", f"void of gesture {row.gesture_id}: voided by "
+                                             "differs from its audit entry"))
+    problems.extend(Problem("money", f"void of gesture {gid} in audit entry {f['seq']} is "
+                                     "missing (the spend counts again)")
+                    for gid, f in logged_voids.items() if gid not in voided)
+    return problems

@@ -1,0 +1,227 @@
+"""Logging recoveries and spending from the budget (SPEC §4): the ledger's write path.
+
+Every spend goes through :func:`_evaluate` inside the same write transaction as its insert, so
+the budget check and the write are one step; an approval PIN is checked before that
+transaction opens (the slow hash must not hold the write lock, and a wrong PIN must count even
+though the spend is refused).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from peewee import JOIN, fn
+
+from recoverydesk.core.budget import Limit, SpendCheck, check_spend, effective_allowance
+from recoverydesk.core.domain import (
+    GESTURE_KINDS,
+    MAX_DESCRIPTION,
+    MAX_REASON,
+    SEVERITIES,
+    VOID_OWN_WINDOW_MINUTES,
+    choose,
+    clean_text,
+)
+from recoverydesk.core.months import local_date, month_of
+from recoverydesk.errors import NotFound, OverLimit, PermissionDenied, ValidationError
+from recoverydesk.services import _base, audit_log, auth, team
+from recoverydesk.services._base import Settings
+from recoverydesk.services.catalog import check_amount
+from recoverydesk.services.customers import CustomerInput, create_customer, usable_customer
+from recoverydesk.services.types import Approval, GestureInput, GestureLogged, RecoveryLogged
+from recoverydesk.store.models import Category, FollowUp, Gesture, Incident, Void
+
+
+@dataclass(frozen=True)
+class IncidentInput:
+    """What happened, as typed at the counter."""
+
+    category_id: int
+    description: str
+    severity: str = "minor"
+    proactive: bool = False
+
+
+def _clean_gesture(gesture: GestureInput, currency: str) -> GestureInput:
+    choose(gesture.kind, GESTURE_KINDS, "kind")
+    check_amount(gesture.cost_minor, currency, "cost")
+    if gesture.value_minor is not None:
+        check_amount(gesture.value_minor, currency, "value")
+    description = clean_text(gesture.description, "gesture_description", max_len=MAX_DESCRIPTION,
+                             required=False, label="gesture description", multiline=True)
+    return GestureInput(gesture.kind, gesture.cost_minor, gesture.value_minor, description)
+
+
+def _clean_incident(data: IncidentInput) -> IncidentInput:
+    description = clean_text(data.description, "description", max_len=MAX_DESCRIPTION,
+                             label="description of what happened", multiline=True)
+    choose(data.severity, SEVERITIES, "severity")
+    if not Category.select().where((Category.id == data.category_id)
+                                   & (Category.active == True)).exists():  # noqa: E712
+        raise ValidationError("Choose a category.", "category")
+    return IncidentInput(data.category_id, description, data.severity, bool(data.proactive))
+
+
+def _incident_total(incident_id: int, employee_id: int) -> int:
+    return int(
+        Gesture.select(fn.COALESCE(fn.SUM(Gesture.cost_minor), 0))
+        .join(Void, JOIN.LEFT_OUTER, on=(Void.gesture == Gesture.id))
+        .where((Gesture.incident == incident_id) & (Gesture.employee == employee_id)
+               & Void.id.is_null())
+        .scalar())
+
+
+def _evaluate(settings: Settings, employee_id: int, incident_id: int | None, cost: int,
+              at: datetime) -> SpendCheck:
+    month = month_of(at, settings.tz)
+    budget, carry = team.allowance_in_month(employee_id, month, settings.rollover)
+    return check_spend(
+        allowance=effective_allowance(budget, carry),
+        spent=team.spent_in_month(employee_id, month),
+        per_incident_limit=budget.per_incident_limit,
+        incident_total=_incident_total(incident_id, employee_id) if incident_id else 0,
+        cost=cost)
+
+
+def over_limit_message(check: SpendCheck, settings: Settings) -> str:
+    parts = []
+    for overage in check.overages:
+        if overage.limit is Limit.MONTHLY_ALLOWANCE:
+            left = max(check.remaining_before or 0, 0)
+            parts.append(f"over the monthly allowance by {settings.money(overage.over_by)} "
+                         f"({settings.money(left)} left of {settings.money(overage.limit_amount)})")
+        else:
+            parts.append(f"over the per-incident limit by {settings.money(overage.over_by)} "
+                         f"(limit {settings.money(overage.limit_amount)})")
+    return "Needs owner approval: " + "; ".join(parts) + "."
+
+
+def preview_gesture(employee_id: int, cost_minor: int, incident_id: int | None = None,
+                    now: datetime | None = None) -> SpendCheck:
+    """Would this spend be within limits right now? (For the live preview; writes nothing.)"""
+    settings = _base.settings()
+    check_amount(cost_minor, settings.currency, "cost")
+    return _evaluate(settings, employee_id, incident_id, cost_minor, _base.utcnow(now))
+
+
+def _approve(approval: Approval | None, spender_id: int, at: datetime) -> int | None:
+    if approval is None:
+        return None
+    return int(auth.verify_approver(approval.approver_id, approval.pin, spender_id, at).id)
+
+
+def _write_gesture(settings: Settings, employee_id: int, incident_id: int,
+                   gesture: GestureInput, approver_id: int | None, at: datetime,
+                   check: SpendCheck) -> tuple[int, dict[str, Any]]:
+    """Insert one checked gesture; return its id and its money facts for the audit entry."""
+    if not check.within_limits and approver_id is None:
+        raise OverLimit(over_limit_message(check, settings), check)
+    approved_by = approver_id if not check.within_limits else None
+    row = Gesture.create(incident=incident_id, employee=employee_id, kind=gesture.kind,
+                         description=gesture.description, cost_minor=gesture.cost_minor,
+                         value_minor=gesture.value_minor, approved_by=approved_by, created_at=at)
+    facts = {"id": row.id, "incident": incident_id, "employee": employee_id,
+             "kind": gesture.kind, "cost": gesture.cost_minor, "value": gesture.value_minor,
+             "approved_by": approved_by}
+    if approved_by is not None:
+        facts["over"] = {o.limit.value: o.over_by for o in check.overages}
+    return int(row.id), facts
+
+
+def log_recovery(actor_id: int, incident: IncidentInput, *, customer_id: int | None = None,
+                 new_customer: CustomerInput | None = None, gesture: GestureInput | None = None,
+                 approval: Approval | None = None, now: datetime | None = None) -> RecoveryLogged:
+    """Log an incident with an optional customer and gesture, in one transaction.
+
+    A customer (existing or new) gets a follow-up due after the settings' delay. Past a limit
+    the call raises :class:`OverLimit` and writes nothing, unless ``approval`` names another,
+    active owner with their right PIN.
+    """
+    at = _base.utcnow(now)
+    settings = _base.settings()
+    _base.active_employee(actor_id)
+    incident = _clean_incident(incident)
+    if gesture is not None:
+        gesture = _clean_gesture(gesture, settings.currency)
+    if customer_id is not None and new_customer is not None:
+        raise ValidationError("Pick a customer or add a new one, not both.", "customer")
+    if customer_id is not None:
+        usable_customer(customer_id)
+    approver_id = _approve(approval, actor_id, at) if gesture is not None else None
+    with _base.write():
+        _base.active_employee(actor_id)
+        check = (_evaluate(settings, actor_id, None, gesture.cost_minor, at)
+                 if gesture is not None else None)
+        if new_customer is not None:
+            customer_id = create_customer(actor_id, new_customer, at)
+        row = Incident.create(reported_at=at, reported_by=actor_id,
+                              category=incident.category_id, description=incident.description,
+                              severity=incident.severity, proactive=incident.proactive,
+                              customer=customer_id)
+        details: dict[str, Any] = {"category": incident.category_id,
+                                   "severity": incident.severity,
+                                   "proactive": incident.proactive, "customer": customer_id}
+        logged = None
+        if gesture is not None and check is not None:
+            gesture_id, facts = _write_gesture(settings, actor_id, row.id, gesture, approver_id,
+                                               at, check)
+            details["gestures"] = [facts]
+            logged = GestureLogged(gesture_id, check, facts["approved_by"])
+        followup_id = None
+        if customer_id is not None:
+            due = local_date(at, settings.tz) + timedelta(days=settings.followup_delay_days)
+            followup_id = int(FollowUp.insert(incident=row.id, due_on=due,
+                                              created_at=at).execute())
+            details["followup"] = {"id": followup_id, "due_on": due.isoformat()}
+        audit_log.append(actor_id, "recovery.log", "incident", row.id, details, at)
+    return RecoveryLogged(int(row.id), logged, followup_id)
+
+
+def add_gesture(actor_id: int, incident_id: int, gesture: GestureInput,
+                approval: Approval | None = None, now: datetime | None = None) -> GestureLogged:
+    """Add a gesture to an existing incident under the same budget rules."""
+    at = _base.utcnow(now)
+    settings = _base.settings()
+    _base.active_employee(actor_id)
+    gesture = _clean_gesture(gesture, settings.currency)
+    if not Incident.select().where(Incident.id == incident_id).exists():
+        raise NotFound(f"There is no incident with id {incident_id}.")
+    approver_id = _approve(approval, actor_id, at)
+    with _base.write():
+        _base.active_employee(actor_id)
+        check = _evaluate(settings, actor_id, incident_id, gesture.cost_minor, at)
+        gesture_id, facts = _write_gesture(settings, actor_id, incident_id, gesture,
+                                           approver_id, at, check)
+        audit_log.append(actor_id, "gesture.add", "gesture", gesture_id,
+                         {"gestures": [facts]}, at)
+    return GestureLogged(gesture_id, check, facts["approved_by"])
+
+
+def void_gesture(actor_id: int, gesture_id: int, reason: str,
+                 now: datetime | None = None) -> int:
+    """Void a gesture: its author within 10 minutes, otherwise an owner; a reason always.
+
+    The voided cost stops counting in the gesture's own month.
+    """
+    reason = clean_text(reason, "reason", max_len=MAX_REASON, label="reason for the void")
+    at = _base.utcnow(now)
+    with _base.write():
+        actor = _base.active_employee(actor_id)
+        gesture = Gesture.get_or_none(Gesture.id == gesture_id)
+        if gesture is None:
+            raise NotFound(f"There is no gesture with id {gesture_id}.")
+        if Void.select().where(Void.gesture == gesture_id).exists():
+            raise ValidationError("This gesture is already voided.", "gesture")
+        own_and_recent = (gesture.employee_id == actor.id
+                          and at - gesture.created_at <= timedelta(minutes=VOID_OWN_WINDOW_MINUTES))
+        if actor.role != "owner" and not own_and_recent:
+            raise PermissionDenied(
+                f"Only an owner can void this: staff can void their own gesture within "
+                f"{VOID_OWN_WINDOW_MINUTES} minutes.")
+        void = Void.create(gesture=gesture_id, voided_by=actor_id, voided_at=at, reason=reason)
+        audit_log.append(actor_id, "gesture.void", "gesture", gesture_id,
+                         {"voids": [{"id": void.id, "gesture": gesture_id, "by": actor_id,
+                                     "reason": reason}]}, at)
+    return int(void.id)

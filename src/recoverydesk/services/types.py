@@ -1,0 +1,143 @@
+"""Plain records the services return; screens and the CLI never see peewee models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from recoverydesk.core.budget import SpendCheck
+
+
+@dataclass(frozen=True)
+class EmployeeInfo:
+    id: int
+    name: str
+    role: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """Who is at the till after a successful sign-in."""
+
+    employee_id: int
+    name: str
+    role: str
+
+    @property
+    def is_owner(self) -> bool:
+        return self.role == "owner"
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    """``recovery_key`` is shown once to print and keep; only its hash is stored."""
+
+    owner_id: int
+    recovery_key: str
+
+
+@dataclass(frozen=True)
+class NewEmployee:
+    id: int
+    recovery_key: str | None  # owners get one, shown once
+
+
+@dataclass(frozen=True)
+class BudgetInfo:
+    """A budget change as kept in the history; ``None`` amounts mean no limit."""
+
+    effective_month: str
+    allowance_minor: int | None
+    per_incident_limit_minor: int | None
+
+
+@dataclass(frozen=True)
+class BudgetStatus:
+    """An employee's budget month: allowance (with rollover), spend and what is left."""
+
+    employee_id: int
+    month: str
+    allowance_minor: int | None
+    carry_minor: int
+    per_incident_limit_minor: int | None
+    spent_minor: int
+    remaining_minor: int | None
+    escalations: int
+
+
+@dataclass(frozen=True)
+class GestureInput:
+    """A gesture to add: ``cost_minor`` in minor units, ``value_minor`` optional."""
+
+    kind: str
+    cost_minor: int
+    value_minor: int | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Approval:
+    """An owner approving a spend past a limit, on the spot, with their PIN."""
+
+    approver_id: int
+    pin: str
+
+
+@dataclass(frozen=True)
+class GestureLogged:
+    gesture_id: int
+    check: SpendCheck
+    approved_by: int | None
+
+
+@dataclass(frozen=True)
+class RecoveryLogged:
+    incident_id: int
+    gesture: GestureLogged | None
+    followup_id: int | None
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    id: int
+    name: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class PresetInfo:
+    id: int
+    label: str
+    kind: str
+    cost_minor: int
+    value_minor: int | None
+    active: bool
+
+
+@dataclass(frozen=True)
+class CustomerInfo:
+    id: int
+    name: str
+    phone: str
+    email: str
+    notes: str
+    lost_on: date | None
+    erased: bool
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of ``check``: which check found it and a sentence about it."""
+
+    check: str
+    message: str
+
+
+@dataclass(frozen=True)
+class BusinessInfo:
+    name: str
+    currency: str
+    locale: str
+    timezone: str
+    created_at: datetime

@@ -1,0 +1,82 @@
+"""Opening and closing the database behind the one ``database`` proxy all models use.
+
+SQLite is the default: WAL so readers never block the till that writes, foreign keys on,
+``synchronous=FULL`` so a confirmed spend survives a power cut, a busy timeout so a second till
+waits instead of failing, and ``BEGIN IMMEDIATE`` for every transaction so a budget check and
+its write can never interleave with another writer's (see SPEC §4).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from peewee import Database, DatabaseProxy, SqliteDatabase
+from peewee import DatabaseError as PeeweeDatabaseError
+
+from recoverydesk.errors import StorageError
+
+database = DatabaseProxy()
+
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": 2,  # FULL
+    "busy_timeout": BUSY_TIMEOUT_MS,
+}
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def is_postgres_url(target: str | Path) -> bool:
+    return str(target).startswith(("postgresql://", "postgres://"))
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that exists but is not an SQLite database, before SQLite touches it."""
+    if path.is_dir():
+        raise StorageError(f"{path} is a folder, not a RecoveryDesk database.")
+    if path.exists() and path.stat().st_size > 0:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_MAGIC))
+        if header != _SQLITE_MAGIC:
+            raise StorageError(f"{path} is not a RecoveryDesk database (not an SQLite file).")
+
+
+def connect(target: str | Path, *, create: bool = False) -> Database:
+    """Connect the proxy to ``target`` (an SQLite path) and return the real database.
+
+    Raises:
+        StorageError: the file is missing (and ``create`` is false), is not a database, or
+            cannot be opened; PostgreSQL URLs are not supported yet.
+    """
+    if is_postgres_url(target):
+        raise StorageError("PostgreSQL databases are not supported by this version yet.")
+    path = Path(target).expanduser()
+    if not path.exists() and not create:
+        raise StorageError(f"There is no RecoveryDesk database at {path}.")
+    _check_sqlite_file(path)
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000,
+                        lock_type="IMMEDIATE")
+    database.initialize(db)
+    try:
+        db.connect(reuse_if_open=True)
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except (PeeweeDatabaseError, sqlite3.DatabaseError) as exc:  # peewee wraps driver errors
+        close()
+        raise StorageError(f"{path} cannot be opened as a database ({exc}).") from exc
+    return db
+
+
+def close() -> None:
+    """Close this thread's connection and detach the proxy."""
+    obj = database.obj
+    if obj is not None and not obj.is_closed():
+        obj.close()
+    database.initialize(None)
+
+
+def is_open() -> bool:
+    return database.obj is not None
