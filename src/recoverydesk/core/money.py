@@ -26,6 +26,7 @@ from babel.numbers import (
     UnsupportedNumberingSystemError,
     format_currency,
     format_decimal,
+    get_currency_name,
     get_currency_precision,
     get_currency_symbol,
     get_decimal_symbol,
@@ -65,6 +66,8 @@ _SEPARATOR_LIKE = frozenset(".,'’`´·_\u066b\u066c\u060c\u2e41")
 # Apostrophe-like characters accepted for each other when the group symbol is one of them.
 _APOSTROPHES = frozenset("'’")
 _DIGIT_RUN = re.compile(r"[0-9]+")
+# Counts that pick each CLDR plural category (one, few, many, other) for currency names.
+_PLURAL_PROBES = (None, 1, 2, 5, Decimal("1.5"))
 
 
 # --------------------------------------------------------------------------------------
@@ -167,15 +170,18 @@ def _symbols(locale: str) -> _NumberSymbols:
 def _currency_affixes(currency: str, locale: str) -> tuple[str, ...]:
     """Currency markers a person may type around the number, longest first.
 
-    The locale's symbol, the ISO code, and the symbols English and CLDR root use (which are
-    often the short form, e.g. ``¥`` where ja_JP formats ``￥``), all width-folded and
-    without direction marks, so they compare against cleaned input.
+    The locale's symbol, the ISO code, the symbols English and CLDR root use (often the
+    short form, e.g. ``¥`` where ja_JP formats ``￥``) and the currency's name in the locale
+    (``円``, ``Euro``), all width-folded and without direction marks, so they compare
+    against cleaned input.
     """
     loc = _locale(locale)
     # get_currency_symbol falls back to the code itself when a locale has no symbol.
     candidates = {
         currency,
         *(get_currency_symbol(currency, source) for source in (loc, "en", "root")),
+        # The currency's name in the locale, in each plural form: "円", "Euro", "euros".
+        *(get_currency_name(currency, count, loc) for count in _PLURAL_PROBES),
     }
     affixes: set[str] = set()
     for candidate in candidates:

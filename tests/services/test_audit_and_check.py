@@ -1,0 +1,75 @@
+"""The tamper-evident audit chain and ``check`` on money edited behind the app's back."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from recoverydesk.services import audit_log, recoveries
+from recoverydesk.services.check import run_check
+from recoverydesk.services.types import GestureInput
+from recoverydesk.store.db import database
+from tests.conftest import T0, Shop
+
+
+def populate(shop: Shop) -> tuple[int, int]:
+    anna = shop.staff("Anna", 5000, 3000)
+    first = recoveries.log_recovery(anna, shop.incident(), gesture=GestureInput("gift", 500),
+                                    now=T0)
+    second = recoveries.log_recovery(anna, shop.incident("Lift stuck"),
+                                     gesture=GestureInput("refund", 900), now=T0)
+    assert first.gesture and second.gesture
+    recoveries.void_gesture(anna, second.gesture.gesture_id, "typo",
+                            now=T0 + timedelta(minutes=1))
+    return first.gesture.gesture_id, second.gesture.gesture_id
+
+
+def test_untouched_data_passes_every_check(shop: Shop) -> None:
+    populate(shop)
+    report = audit_log.verify_chain()
+    assert report.intact and report.entries > 5
+    assert run_check() == []
+
+
+def test_an_edited_audit_row_is_found_with_its_sequence_number(shop: Shop) -> None:
+    populate(shop)
+    database.execute_sql("UPDATE audit_entry SET details = replace(details, '500', '50') "
+                         "WHERE action = 'recovery.log'")
+    seq = database.execute_sql("SELECT min(seq) FROM audit_entry WHERE action = "
+                               "'recovery.log'").fetchone()[0]
+    report = audit_log.verify_chain()
+    assert report.first_broken == seq
+    assert any(p.check == "audit chain" for p in run_check())
+
+
+def test_a_deleted_last_entry_is_found(shop: Shop) -> None:
+    populate(shop)
+    database.execute_sql("DELETE FROM audit_entry WHERE seq = (SELECT max(seq) FROM "
+                         "audit_entry)")
+    assert not audit_log.verify_chain().intact
+
+
+def test_money_edited_in_the_gesture_table_is_found_with_the_chain_intact(shop: Shop) -> None:
+    """Changing a cost in the gesture row leaves the chain intact, but check compares them."""
+    kept, _ = populate(shop)
+    database.execute_sql("UPDATE gesture SET cost_minor = 5 WHERE id = ?", (kept,))
+    assert audit_log.verify_chain().intact
+    problems = run_check()
+    assert [p.check for p in problems] == ["money"]
+    assert f"gesture {kept}: cost is 5" in problems[0].message
+
+
+def test_a_deleted_void_is_found(shop: Shop) -> None:
+    _, voided = populate(shop)
+    database.execute_sql("PRAGMA foreign_keys = OFF")
+    database.execute_sql("DELETE FROM void WHERE gesture_id = ?", (voided,))
+    problems = run_check()
+    assert any("spend counts again" in p.message for p in problems)
+
+
+def test_a_gesture_inserted_behind_the_apps_back_is_found(shop: Shop) -> None:
+    kept, _ = populate(shop)
+    database.execute_sql(
+        "INSERT INTO gesture (incident_id, employee_id, kind, description, cost_minor, "
+        "created_at) SELECT incident_id, employee_id, kind, '', 100000, created_at "
+        "FROM gesture WHERE id = ?", (kept,))
+    assert any("has no audit entry" in p.message for p in run_check())
