@@ -9,6 +9,7 @@ its write can never interleave with another writer's (see SPEC §4).
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from peewee import Database, DatabaseProxy, SqliteDatabase
@@ -32,15 +33,28 @@ def is_postgres_url(target: str | Path) -> bool:
     return str(target).startswith(("postgresql://", "postgres://"))
 
 
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse a file that exists but is not an SQLite database, before SQLite touches it."""
+def _check_existing_file(path: Path) -> None:
+    """Refuse a file that is not a RecoveryDesk database before opening it for writing.
+
+    The probe is read-only, so a stranger's file (or an empty one) is left exactly as it was:
+    opening it normally would already switch it to WAL mode.
+    """
     if path.is_dir():
         raise StorageError(f"{path} is a folder, not a RecoveryDesk database.")
-    if path.exists() and path.stat().st_size > 0:
-        with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_MAGIC))
-        if header != _SQLITE_MAGIC:
-            raise StorageError(f"{path} is not a RecoveryDesk database (not an SQLite file).")
+    if path.stat().st_size == 0:
+        raise StorageError(f"{path} is empty (0 bytes): it is not a RecoveryDesk database.")
+    with path.open("rb") as handle:
+        header = handle.read(len(_SQLITE_MAGIC))
+    if header != _SQLITE_MAGIC:
+        raise StorageError(f"{path} is not a RecoveryDesk database (not an SQLite file).")
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as probe:
+            tables = {row[0] for row in probe.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"{path} is damaged and cannot be read ({exc}).") from exc
+    if "schema_version" not in tables:
+        raise StorageError(f"{path} is an SQLite file but not a RecoveryDesk database.")
 
 
 def connect(target: str | Path, *, create: bool = False) -> Database:
@@ -55,7 +69,8 @@ def connect(target: str | Path, *, create: bool = False) -> Database:
     path = Path(target).expanduser()
     if not path.exists() and not create:
         raise StorageError(f"There is no RecoveryDesk database at {path}.")
-    _check_sqlite_file(path)
+    if path.exists() and not create:
+        _check_existing_file(path)
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
     db = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000,

@@ -1,0 +1,192 @@
+"""The ``recoverydesk`` command (SPEC §8): opens the app, or runs a headless command.
+
+Exit codes: 0 success, 2 bad arguments or input, 1 any other failure. Errors are one line on
+stderr; unexpected ones also go, with their traceback, to the log file. Heavy modules (Qt, the
+demo generator) are imported only by the command that needs them, so ``--help`` and ``check``
+start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from recoverydesk import __version__
+from recoverydesk.crashlog import record_unexpected, unexpected_message
+from recoverydesk.errors import RecoveryDeskError, ValidationError
+from recoverydesk.paths import default_database_path
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad command-line arguments (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line instead of usage + message
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _positive_int(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
+        return value
+    return parse
+
+
+def _month(text: str) -> object:
+    from recoverydesk.core.months import Month
+    try:
+        return Month.parse(text)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = "SQLite database file (default: the user data folder)"
+    parser = _Parser(prog="recoverydesk",
+                     description="Fix it at the counter. Prove it paid off.")
+    parser.add_argument("--version", action="version", version=f"recoverydesk {__version__}")
+    parser.add_argument("--db", metavar="PATH_OR_URL", help=db_help)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
+                         help=db_help)
+        return sub
+
+    demo = command("demo", "write a realistic demo business into a new database")
+    demo.add_argument("--months", type=_positive_int(1, 60), default=12)
+    demo.add_argument("--seed", type=_positive_int(0, 2**31), default=1)
+    demo.add_argument("--end-month", type=_month, metavar="YYYY-MM",
+                      help="last month of demo data (default: this month)")
+    command("check", "verify the database: integrity, foreign keys, audit chain, money")
+    reset = command("reset-pin", "set a new owner PIN with the owner's recovery key")
+    reset.add_argument("--employee", required=True, metavar="NAME")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+    except UsageError as exc:
+        print(f"recoverydesk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    handlers = {None: _open_app, "demo": _demo, "check": _check, "reset-pin": _reset_pin}
+    try:
+        return handlers[args.command](args, stdin or sys.stdin)
+    except ValidationError as exc:
+        print(f"recoverydesk: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except RecoveryDeskError as exc:
+        print(f"recoverydesk: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("recoverydesk: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # last resort: logged with traceback, one line on screen
+        print(f"recoverydesk: {unexpected_message(exc, record_unexpected(exc, 'cli'))}",
+              file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _target(args: argparse.Namespace) -> str:
+    return args.db if args.db else str(default_database_path())
+
+
+def _no_display() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _open_app(args: argparse.Namespace, _stdin: TextIO) -> int:
+    if _no_display():
+        print("recoverydesk: no display is available to open the window; the headless "
+              "commands (demo, check, reset-pin) work without one: see 'recoverydesk --help'.",
+              file=sys.stderr)
+        return EXIT_FAILURE
+    from recoverydesk.gui.app import run  # Qt is loaded only for the window
+
+    return run(_target(args))
+
+
+def _demo(args: argparse.Namespace, _stdin: TextIO) -> int:
+    if not args.db:
+        raise ValidationError("demo needs a new database file: recoverydesk demo --db PATH")
+    from recoverydesk.services.demo import DEMO_PEOPLE, build_demo
+
+    summary = build_demo(Path(args.db), months=args.months, seed=args.seed,
+                         end_month=args.end_month)
+    print(f"Demo business '{summary.business}' written to {summary.path}: "
+          f"{summary.months} months to {summary.end_month}, {summary.employees} employees, "
+          f"{summary.customers} customers, {summary.incidents} incidents, "
+          f"{summary.gestures} gestures.")
+    print("Sign in as: " + ", ".join(f"{p.name} ({p.role}) PIN {p.pin}" for p in DEMO_PEOPLE))
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, _stdin: TextIO) -> int:
+    from recoverydesk.services import audit_log, business
+    from recoverydesk.services.check import run_check
+
+    info = business.open_business(_target(args))
+    try:
+        problems = run_check()
+        entries = audit_log.verify_chain().entries
+    finally:
+        business.close_business()
+    for problem in problems:
+        print(f"{problem.check}: {problem.message}")
+    if problems:
+        print(f"recoverydesk: check found {len(problems)} problem(s) in '{info.name}'",
+              file=sys.stderr)
+        return EXIT_FAILURE
+    print(f"ok: '{info.name}' passed integrity, foreign key, audit chain ({entries} entries) "
+          "and money checks")
+    return EXIT_OK
+
+
+def _ask(stdin: TextIO, prompt: str) -> str:
+    """Secret input: hidden on a terminal; one line from stdin otherwise (scripts, tests)."""
+    if stdin.isatty():
+        return getpass.getpass(prompt)
+    line = stdin.readline()
+    if not line:
+        raise ValidationError(f"No input for: {prompt.strip().rstrip(':')}.")
+    return line.rstrip("\r\n")
+
+
+def _reset_pin(args: argparse.Namespace, stdin: TextIO) -> int:
+    from recoverydesk.services import auth, business
+
+    business.open_business(_target(args))
+    try:
+        key = _ask(stdin, "Recovery key: ")
+        pin = _ask(stdin, "New PIN (4-8 digits): ")
+        if _ask(stdin, "New PIN again: ") != pin:
+            raise ValidationError("The two PINs differ; nothing was changed.")
+        new_key = auth.reset_pin_with_key(args.employee, key, pin)
+    finally:
+        business.close_business()
+    print(f"The PIN of {args.employee} is changed. The old recovery key no longer works; "
+          f"the new one, shown only now, is:\n\n    {new_key}\n\nPrint it or write it down "
+          "and keep it somewhere safe.")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""Starting the window: the one place the GUI opens and closes the business."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from recoverydesk.errors import StorageError
+from recoverydesk.gui.errors import install_excepthook
+from recoverydesk.gui.main_window import MainWindow
+from recoverydesk.services import business
+
+
+def run(target: str) -> int:
+    """Open ``target`` and run the window until it is closed; returns the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("RecoveryDesk")
+    install_excepthook()
+    try:
+        info = business.open_business(target)
+    except StorageError as exc:
+        QMessageBox.critical(None, "RecoveryDesk", _open_failure_text(exc))
+        return 1
+    try:
+        window = MainWindow(info)
+        window.show()
+        return app.exec()
+    finally:
+        business.close_business()
+
+
+def _open_failure_text(exc: StorageError) -> str:
+    text = str(exc)
+    if text.startswith("There is no RecoveryDesk database"):
+        text += ("\n\nTo try RecoveryDesk, create the demo business with "
+                 "'recoverydesk demo --db FILE' and open it with 'recoverydesk --db FILE'.")
+    return text

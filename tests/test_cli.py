@@ -1,0 +1,157 @@
+"""The command line through ``main(argv)``: exit codes and one-line errors (SPEC §8)."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from recoverydesk.cli import main
+from recoverydesk.services import auth, business
+from tests.conftest import Shop, make_shop
+
+
+@pytest.fixture
+def shop_file(tmp_path: Path) -> Shop:
+    """A business on disk, closed, so the CLI opens it like any other process."""
+    created = make_shop(tmp_path / "shop.db")
+    business.close_business()
+    return created
+
+
+def one_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+def test_check_passes_on_a_sound_file_with_db_before_or_after(
+        shop_file: Shop, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(shop_file.path), "check"]) == 0
+    assert main(["check", "--db", str(shop_file.path)]) == 0
+    assert "ok: 'Café Zażółć' passed" in capsys.readouterr().out
+
+
+def test_check_fails_with_exit_1_when_money_was_edited(
+        shop_file: Shop, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+    with sqlite3.connect(shop_file.path) as raw:
+        raw.execute("UPDATE audit_entry SET action = 'x' WHERE seq = 1")
+    assert main(["check", "--db", str(shop_file.path)]) == 1
+    captured = capsys.readouterr()
+    assert "audit chain: audit entry 1" in captured.out
+    assert one_line(captured.err).startswith("recoverydesk: check found 1 problem")
+
+
+@pytest.mark.parametrize("argv", [
+    ["frobnicate"], ["check", "--bogus"], ["demo", "--months", "0", "--db", "x.db"],
+    ["demo", "--end-month", "2026-13", "--db", "x.db"], ["demo", "--months", "soon"],
+])
+def test_bad_arguments_exit_2_with_one_line(argv: list[str],
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    assert one_line(capsys.readouterr().err).startswith("recoverydesk: ")
+
+
+def test_demo_without_db_is_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 2
+    assert "--db PATH" in one_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (None, "There is no RecoveryDesk database"),
+    (b"", "is empty"),
+    (b"hello, I am a text file\n", "not a RecoveryDesk database"),
+    (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "not a RecoveryDesk database"),
+])
+def test_files_that_are_not_ours_exit_1_with_one_line(
+        tmp_path: Path, content: bytes | None, expected: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "shop.db"
+    if content is not None:
+        path.write_bytes(content)
+    assert main(["check", "--db", str(path)]) == 1
+    assert expected in one_line(capsys.readouterr().err)
+    if content is not None:
+        assert path.read_bytes() == content  # refused without being touched
+
+
+def test_reset_pin_with_the_recovery_key(shop_file: Shop,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    answers = io.StringIO(f"{shop_file.recovery_key}\n9876\n9876\n")
+    assert main(["reset-pin", "--employee", "Olga Owner", "--db", str(shop_file.path)],
+                stdin=answers) == 0
+    out = capsys.readouterr().out
+    assert "no longer works" in out
+    business.open_business(shop_file.path)
+    try:
+        assert auth.sign_in(shop_file.owner_id, "9876").is_owner
+    finally:
+        business.close_business()
+
+
+def test_reset_pin_refuses_a_wrong_key_or_mismatched_pins(
+        shop_file: Shop, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["reset-pin", "--employee", "Olga Owner", "--db", str(shop_file.path)]
+    assert main(argv, stdin=io.StringIO("WRONG-KEY\n9876\n9876\n")) == 1
+    assert "recovery key is not right" in one_line(capsys.readouterr().err)
+    key = shop_file.recovery_key
+    assert main(argv, stdin=io.StringIO(f"{key}\n9876\n6789\n")) == 2
+    assert "differ" in one_line(capsys.readouterr().err)
+    assert main(argv, stdin=io.StringIO(f"{key}\n98\n98\n")) == 2
+    assert "4 to 8 digits" in one_line(capsys.readouterr().err)
+
+
+def test_without_a_display_the_app_says_so_in_one_line(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("display detection applies to Linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert main([]) == 1
+    assert "no display" in one_line(capsys.readouterr().err)
+
+
+def test_unexpected_errors_are_logged_with_traceback_and_shown_in_one_line(
+        shop_file: Shop, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    log = tmp_path / "logs" / "recoverydesk.log"
+    monkeypatch.setattr("recoverydesk.crashlog.log_file_path", lambda: log)
+
+    def boom() -> list[object]:
+        raise ZeroDivisionError("simulated")
+
+    monkeypatch.setattr("recoverydesk.services.check.run_check", boom)
+    assert main(["check", "--db", str(shop_file.path)]) == 1
+    line = one_line(capsys.readouterr().err)
+    assert "ZeroDivisionError" in line and str(log) in line
+    assert "Traceback" in log.read_text()
+
+
+def test_python_dash_m_and_help_load_no_qt() -> None:
+    """``python -m recoverydesk --help`` works, and the core never imports PySide6."""
+    code = ("import sys, runpy; sys.argv=['recoverydesk','--help'];\n"
+            "import recoverydesk.cli, recoverydesk.services.recoveries,"
+            " recoverydesk.services.check, recoverydesk.services.business,"
+            " recoverydesk.core.money, recoverydesk.store.models\n"
+            "assert 'PySide6' not in sys.modules, 'Qt loaded by the core'\n"
+            "runpy.run_module('recoverydesk', run_name='__main__')")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert "reset-pin" in result.stdout
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE recipes (name TEXT)")
+    before = path.read_bytes()
+    assert main(["check", "--db", str(path)]) == 1
+    assert "not a RecoveryDesk database" in one_line(capsys.readouterr().err)
+    assert path.read_bytes() == before and not Path(f"{path}-wal").exists()
