@@ -114,3 +114,11 @@ def test_staff_have_no_recovery_key(shop: Shop) -> None:
     shop.staff("Anna", 0, 0)
     with pytest.raises(Exception, match="no owner called"):
         auth.reset_pin_with_key("Anna", shop.recovery_key, "9999", now=T0)
+
+
+def test_names_are_unique_ignoring_case_in_every_script(shop: Shop) -> None:
+    """"magnus øberg" clashes with "Magnus Øberg" (SQL LOWER would miss the Ø)."""
+    shop.staff("Magnus Øberg", 0, 0)
+    with pytest.raises(ValidationError, match="already an employee"):
+        team.add_employee(shop.owner_id, "MAGNUS ØBERG", "staff", "1234", now=T0)
+    assert team.employee_by_name("magnus øberg").name == "Magnus Øberg"

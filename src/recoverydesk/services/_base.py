@@ -6,13 +6,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from recoverydesk.core import money
 from recoverydesk.core.months import zone
 from recoverydesk.errors import NotFound, PermissionDenied, StorageError
+from recoverydesk.store import ledger
 from recoverydesk.store.db import database
-from recoverydesk.store.models import Business, Employee
+from recoverydesk.store.models import Employee
 
 
 def utcnow(now: datetime | None = None) -> datetime:
@@ -51,17 +53,14 @@ class Settings:
 
 
 def settings() -> Settings:
-    row = Business.get_or_none(Business.id == 1)
+    return settings_from_row(ledger.settings_row())
+
+
+def settings_from_row(row: dict[str, Any] | None) -> Settings:
     if row is None:
         raise StorageError("This database has no business set up.")
-    return Settings(
-        name=row.name, currency=row.currency, locale=row.locale, timezone=row.timezone,
-        retention_days=row.retention_days, followup_delay_days=row.followup_delay_days,
-        auto_signout_minutes=row.auto_signout_minutes,
-        avg_customer_value_minor=row.avg_customer_value_minor,
-        backup_folder=row.backup_folder, backup_keep=row.backup_keep, rollover=row.rollover,
-        theme=row.theme, pin_cost=row.pin_cost,
-    )
+    row["rollover"] = bool(row["rollover"])
+    return Settings(**row)
 
 
 @contextmanager
@@ -79,6 +78,22 @@ def active_employee(employee_id: int) -> Employee:
     if not employee.active:
         raise PermissionDenied(f"{employee.name} is no longer active.")
     return employee
+
+
+def check_active(employee_id: int,
+                 state: tuple[str, bool, str] | Literal[False] | None = False) -> str:
+    """Like :func:`active_employee` without loading the row; returns the role.
+
+    ``state`` is the ``(name, active, role)`` already read, if the caller has it.
+    """
+    if state is False:
+        state = ledger.employee_state(employee_id)
+    if state is None:
+        raise NotFound(f"There is no employee with id {employee_id}.")
+    name, active, role = state
+    if not active:
+        raise PermissionDenied(f"{name} is no longer active.")
+    return role
 
 
 def require_owner(actor_id: int) -> Employee:

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from recoverydesk.core.audit import GENESIS_HASH, AuditRecord, dumps_details, entry_hash
+from recoverydesk.store import ledger
 from recoverydesk.store.db import database
 from recoverydesk.store.models import AuditEntry, AuditHead
 
@@ -26,14 +27,13 @@ def append(actor_id: int | None, action: str, entity: str, entity_id: int | None
     """
     if not database.in_transaction():
         raise RuntimeError("audit entries are written inside the change's transaction")
-    head = AuditHead.get_by_id(1)
-    record = AuditRecord(seq=head.seq + 1, at=at, actor_id=actor_id, action=action,
+    head_seq, head_hash = ledger.audit_head()
+    record = AuditRecord(seq=head_seq + 1, at=at, actor_id=actor_id, action=action,
                          entity=entity, entity_id=entity_id, details=details)
-    digest = entry_hash(head.hash, record)
-    AuditEntry.insert(seq=record.seq, at=at, actor=actor_id, action=action, entity=entity,
-                      entity_id=entity_id, details=dumps_details(details),
-                      prev_hash=head.hash, hash=digest).execute()
-    AuditHead.update(seq=record.seq, hash=digest).where(AuditHead.id == 1).execute()
+    digest = entry_hash(head_hash, record)
+    ledger.insert_audit(seq=record.seq, at=at, actor=actor_id, action=action, entity=entity,
+                        entity_id=entity_id, details=dumps_details(details),
+                        prev_hash=head_hash, digest=digest)
     return record.seq
 
 

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from recoverydesk.core import pins
 from recoverydesk.core.domain import LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES
 from recoverydesk.errors import AuthenticationError, LockedOut, NotFound, PermissionDenied
-from recoverydesk.services import _base, audit_log
+from recoverydesk.services import _base, audit_log, team
 from recoverydesk.services.types import SignedIn
 from recoverydesk.store.models import Employee
 
@@ -102,7 +102,7 @@ def reset_pin_with_key(employee_name: str, recovery_key: str, new_pin: str,
     """
     pins.validate_pin(new_pin, "new_pin")
     at = _base.utcnow(now)
-    employee = Employee.get_or_none(Employee.name == employee_name.strip())
+    employee = team.find_by_name(employee_name)
     if employee is None or employee.role != "owner" or not employee.recovery_key_hash:
         raise NotFound(f"There is no owner called '{employee_name}'.")
     if not employee.active:

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from peewee import JOIN, fn
-
 from recoverydesk.core.budget import Limit, SpendCheck, check_spend, effective_allowance
 from recoverydesk.core.domain import (
     GESTURE_KINDS,
@@ -29,9 +27,10 @@ from recoverydesk.errors import NotFound, OverLimit, PermissionDenied, Validatio
 from recoverydesk.services import _base, audit_log, auth, team
 from recoverydesk.services._base import Settings
 from recoverydesk.services.catalog import check_amount
-from recoverydesk.services.customers import CustomerInput, create_customer, usable_customer
+from recoverydesk.services.customers import CustomerInput, create_customer
 from recoverydesk.services.types import Approval, GestureInput, GestureLogged, RecoveryLogged
-from recoverydesk.store.models import Category, FollowUp, Gesture, Incident, Void
+from recoverydesk.store import ledger
+from recoverydesk.store.models import Gesture, Incident, Void
 
 
 @dataclass(frozen=True)
@@ -58,30 +57,19 @@ def _clean_incident(data: IncidentInput) -> IncidentInput:
     description = clean_text(data.description, "description", max_len=MAX_DESCRIPTION,
                              label="description of what happened", multiline=True)
     choose(data.severity, SEVERITIES, "severity")
-    if not Category.select().where((Category.id == data.category_id)
-                                   & (Category.active == True)).exists():  # noqa: E712
-        raise ValidationError("Choose a category.", "category")
     return IncidentInput(data.category_id, description, data.severity, bool(data.proactive))
-
-
-def _incident_total(incident_id: int, employee_id: int) -> int:
-    return int(
-        Gesture.select(fn.COALESCE(fn.SUM(Gesture.cost_minor), 0))
-        .join(Void, JOIN.LEFT_OUTER, on=(Void.gesture == Gesture.id))
-        .where((Gesture.incident == incident_id) & (Gesture.employee == employee_id)
-               & Void.id.is_null())
-        .scalar())
 
 
 def _evaluate(settings: Settings, employee_id: int, incident_id: int | None, cost: int,
               at: datetime) -> SpendCheck:
     month = month_of(at, settings.tz)
-    budget, carry = team.allowance_in_month(employee_id, month, settings.rollover)
+    tz = settings.tz
+    budget, carry = team.allowance_in_month(employee_id, month, settings.rollover, tz)
     return check_spend(
         allowance=effective_allowance(budget, carry),
-        spent=team.spent_in_month(employee_id, month),
+        spent=team.spent_in_month(employee_id, month, tz),
         per_incident_limit=budget.per_incident_limit,
-        incident_total=_incident_total(incident_id, employee_id) if incident_id else 0,
+        incident_total=ledger.incident_total(incident_id, employee_id) if incident_id else 0,
         cost=cost)
 
 
@@ -106,6 +94,14 @@ def preview_gesture(employee_id: int, cost_minor: int, incident_id: int | None =
     return _evaluate(settings, employee_id, incident_id, cost_minor, _base.utcnow(now))
 
 
+def _check_customer(customer_id: int, state: bool | None) -> None:
+    if state is None:
+        raise NotFound(f"There is no customer with id {customer_id}.")
+    if not state:
+        raise ValidationError("This customer's data was erased; add them as a new customer.",
+                              "customer")
+
+
 def _approve(approval: Approval | None, spender_id: int, at: datetime) -> int | None:
     if approval is None:
         return None
@@ -119,15 +115,16 @@ def _write_gesture(settings: Settings, employee_id: int, incident_id: int,
     if not check.within_limits and approver_id is None:
         raise OverLimit(over_limit_message(check, settings), check)
     approved_by = approver_id if not check.within_limits else None
-    row = Gesture.create(incident=incident_id, employee=employee_id, kind=gesture.kind,
-                         description=gesture.description, cost_minor=gesture.cost_minor,
-                         value_minor=gesture.value_minor, approved_by=approved_by, created_at=at)
-    facts = {"id": row.id, "incident": incident_id, "employee": employee_id,
+    gesture_id = ledger.insert_gesture(
+        incident=incident_id, employee=employee_id, kind=gesture.kind,
+        description=gesture.description, cost=gesture.cost_minor, value=gesture.value_minor,
+        approved_by=approved_by, created_at=at)
+    facts = {"id": gesture_id, "incident": incident_id, "employee": employee_id,
              "kind": gesture.kind, "cost": gesture.cost_minor, "value": gesture.value_minor,
              "approved_by": approved_by}
     if approved_by is not None:
         facts["over"] = {o.limit.value: o.over_by for o in check.overages}
-    return int(row.id), facts
+    return gesture_id, facts
 
 
 def log_recovery(actor_id: int, incident: IncidentInput, *, customer_id: int | None = None,
@@ -140,43 +137,49 @@ def log_recovery(actor_id: int, incident: IncidentInput, *, customer_id: int | N
     active owner with their right PIN.
     """
     at = _base.utcnow(now)
-    settings = _base.settings()
-    _base.active_employee(actor_id)
     incident = _clean_incident(incident)
-    if gesture is not None:
-        gesture = _clean_gesture(gesture, settings.currency)
     if customer_id is not None and new_customer is not None:
         raise ValidationError("Pick a customer or add a new one, not both.", "customer")
-    if customer_id is not None:
-        usable_customer(customer_id)
-    approver_id = _approve(approval, actor_id, at) if gesture is not None else None
+    approver_id = None
+    if approval is not None and gesture is not None:
+        _base.check_active(actor_id)  # an inactive spender gets no approval prompt
+        approver_id = _approve(approval, actor_id, at)
     with _base.write():
-        _base.active_employee(actor_id)
+        context = ledger.recovery_context(actor_id, incident.category_id, customer_id)
+        settings = _base.settings_from_row(context.settings if context else None)
+        assert context is not None
+        _base.check_active(actor_id, context.actor)
+        if not context.category_active:
+            raise ValidationError("Choose a category.", "category")
+        if customer_id is not None:
+            _check_customer(customer_id, context.customer_usable)
+        if gesture is not None:
+            gesture = _clean_gesture(gesture, settings.currency)
         check = (_evaluate(settings, actor_id, None, gesture.cost_minor, at)
                  if gesture is not None else None)
         if new_customer is not None:
             customer_id = create_customer(actor_id, new_customer, at)
-        row = Incident.create(reported_at=at, reported_by=actor_id,
-                              category=incident.category_id, description=incident.description,
-                              severity=incident.severity, proactive=incident.proactive,
-                              customer=customer_id)
+        incident_id = ledger.insert_incident(
+            reported_at=at, reported_by=actor_id, category=incident.category_id,
+            description=incident.description, severity=incident.severity,
+            proactive=incident.proactive, customer=customer_id)
         details: dict[str, Any] = {"category": incident.category_id,
                                    "severity": incident.severity,
                                    "proactive": incident.proactive, "customer": customer_id}
         logged = None
         if gesture is not None and check is not None:
-            gesture_id, facts = _write_gesture(settings, actor_id, row.id, gesture, approver_id,
-                                               at, check)
+            gesture_id, facts = _write_gesture(settings, actor_id, incident_id, gesture,
+                                               approver_id, at, check)
             details["gestures"] = [facts]
             logged = GestureLogged(gesture_id, check, facts["approved_by"])
         followup_id = None
         if customer_id is not None:
             due = local_date(at, settings.tz) + timedelta(days=settings.followup_delay_days)
-            followup_id = int(FollowUp.insert(incident=row.id, due_on=due,
-                                              created_at=at).execute())
+            followup_id = ledger.insert_followup(incident=incident_id, due_on=due,
+                                                 created_at=at)
             details["followup"] = {"id": followup_id, "due_on": due.isoformat()}
-        audit_log.append(actor_id, "recovery.log", "incident", row.id, details, at)
-    return RecoveryLogged(int(row.id), logged, followup_id)
+        audit_log.append(actor_id, "recovery.log", "incident", incident_id, details, at)
+    return RecoveryLogged(incident_id, logged, followup_id)
 
 
 def add_gesture(actor_id: int, incident_id: int, gesture: GestureInput,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from peewee import JOIN, fn
+from peewee import JOIN
 
 from recoverydesk.core import pins
 from recoverydesk.core.budget import NO_BUDGET, Budget, effective_allowance, rollover_carry
@@ -14,6 +15,7 @@ from recoverydesk.errors import NotFound, PermissionDenied, ValidationError
 from recoverydesk.services import _base, audit_log
 from recoverydesk.services.catalog import check_amount
 from recoverydesk.services.types import BudgetInfo, BudgetStatus, EmployeeInfo, NewEmployee
+from recoverydesk.store import ledger
 from recoverydesk.store.models import BudgetChange, Employee, Gesture, Void
 
 
@@ -23,7 +25,7 @@ def create_employee(actor_id: int | None, name: str, role: str, pin: str,
     name = clean_text(name, "name", max_len=MAX_NAME)
     choose(role, ROLES, "role")
     pins.validate_pin(pin)
-    if Employee.select().where(fn.LOWER(Employee.name) == name.lower()).exists():
+    if find_by_name(name) is not None:
         raise ValidationError(f"There is already an employee called '{name}'.", "name")
     cost = _base.settings().pin_cost
     key = pins.new_recovery_key() if role == "owner" else None
@@ -80,7 +82,7 @@ def list_employees(include_inactive: bool = False) -> list[EmployeeInfo]:
 
 
 def employee_by_name(name: str) -> EmployeeInfo:
-    employee = Employee.get_or_none(fn.LOWER(Employee.name) == name.strip().lower())
+    employee = find_by_name(name)
     if employee is None:
         raise NotFound(f"There is no employee called '{name}'.")
     return EmployeeInfo(employee.id, employee.name, employee.role, employee.active)
@@ -123,14 +125,8 @@ def set_budget(actor_id: int, employee_id: int, from_month: Month, allowance_min
 
 def budget_for(employee_id: int, month: Month) -> Budget:
     """The budget in force in ``month``: the latest change effective at or before it."""
-    row = (BudgetChange.select(BudgetChange.allowance_minor,
-                               BudgetChange.per_incident_limit_minor)
-           .where((BudgetChange.employee == employee_id)
-                  & (BudgetChange.effective_month <= month.key()))
-           .order_by(BudgetChange.effective_month.desc()).first())
-    if row is None:
-        return NO_BUDGET
-    return Budget(row.allowance_minor, row.per_incident_limit_minor)
+    row = ledger.budget_in_force(employee_id, month.key())
+    return NO_BUDGET if row is None else Budget(*row)
 
 
 def budget_history(employee_id: int) -> list[BudgetInfo]:
@@ -140,35 +136,30 @@ def budget_history(employee_id: int) -> list[BudgetInfo]:
                        r.per_incident_limit_minor) for r in rows]
 
 
-def spent_in_month(employee_id: int, month: Month) -> int:
+def spent_in_month(employee_id: int, month: Month, tz: ZoneInfo | None = None) -> int:
     """Sum of the employee's non-voided gesture costs in the local month (SPEC §4)."""
-    start, end = month_range_utc(month, _base.settings().tz)
-    return int(
-        Gesture.select(fn.COALESCE(fn.SUM(Gesture.cost_minor), 0))
-        .join(Void, JOIN.LEFT_OUTER, on=(Void.gesture == Gesture.id))
-        .where((Gesture.employee == employee_id) & (Gesture.created_at >= start)
-               & (Gesture.created_at < end) & Void.id.is_null())
-        .scalar()
-    )
+    return ledger.spent_between(employee_id,
+                                *month_range_utc(month, tz or _base.settings().tz))
 
 
-def allowance_in_month(employee_id: int, month: Month, rollover: bool) -> tuple[Budget, int]:
+def allowance_in_month(employee_id: int, month: Month, rollover: bool,
+                       tz: ZoneInfo | None = None) -> tuple[Budget, int]:
     """The month's budget and the rollover carried into it (0 when rollover is off)."""
     budget = budget_for(employee_id, month)
     if not rollover:
         return budget, 0
     previous = month.previous()
     carry = rollover_carry(budget_for(employee_id, previous),
-                           spent_in_month(employee_id, previous), budget)
+                           spent_in_month(employee_id, previous, tz), budget)
     return budget, carry
 
 
 def budget_status(employee_id: int, month: Month) -> BudgetStatus:
     """Allowance, spend and remaining for the counter and the team page."""
     settings = _base.settings()
-    budget, carry = allowance_in_month(employee_id, month, settings.rollover)
+    budget, carry = allowance_in_month(employee_id, month, settings.rollover, settings.tz)
     allowance = effective_allowance(budget, carry)
-    spent = spent_in_month(employee_id, month)
+    spent = spent_in_month(employee_id, month, settings.tz)
     start, end = month_range_utc(month, settings.tz)
     escalations = (Gesture.select().join(Void, JOIN.LEFT_OUTER, on=(Void.gesture == Gesture.id))
                    .where((Gesture.employee == employee_id) & (Gesture.created_at >= start)
@@ -179,6 +170,15 @@ def budget_status(employee_id: int, month: Month) -> BudgetStatus:
         per_incident_limit_minor=budget.per_incident_limit, spent_minor=spent,
         remaining_minor=None if allowance is None else allowance - spent,
         escalations=escalations)
+
+
+def find_by_name(name: str) -> Employee | None:
+    """Case-insensitive in every script (SQL ``LOWER`` folds ASCII only)."""
+    wanted = name.strip().casefold()
+    for employee in Employee.select():
+        if employee.name.casefold() == wanted:
+            return employee
+    return None
 
 
 def _get(employee_id: int) -> Employee:

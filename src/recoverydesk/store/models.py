@@ -1,5 +1,9 @@
 """The nouns of SPEC §3 as peewee models.
 
+Indexes: only those the month queries and look-ups use (peewee would index every foreign
+key; employees and categories are never deleted, so their references need none, and each
+index is one more page written per logged recovery).
+
 Conventions: money is ``BigIntegerField`` of minor units (never Decimal/float); moments are
 naive UTC ``DateTimeField``s; calendar dates (due dates, visits) are business-local
 ``DateField``s; budget months are integers ``YYYYMM``. Nothing is deleted while referenced:
@@ -76,11 +80,11 @@ class BudgetChange(BaseModel):
     """
 
     id = AutoField()
-    employee = ForeignKeyField(Employee, backref="budgets", on_delete="RESTRICT")
+    employee = ForeignKeyField(Employee, backref="budgets", on_delete="RESTRICT", index=False)
     effective_month = IntegerField()
     allowance_minor = BigIntegerField(null=True)
     per_incident_limit_minor = BigIntegerField(null=True)
-    set_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT")
+    set_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT", index=False)
     set_at = DateTimeField()
 
     class Meta:
@@ -120,15 +124,16 @@ class Customer(BaseModel):
 class Incident(BaseModel):
     id = AutoField()
     reported_at = DateTimeField(index=True)
-    reported_by = ForeignKeyField(Employee, backref="incidents", on_delete="RESTRICT")
-    category = ForeignKeyField(Category, on_delete="RESTRICT")
+    reported_by = ForeignKeyField(Employee, backref="incidents", on_delete="RESTRICT",
+                                  index=False)
+    category = ForeignKeyField(Category, on_delete="RESTRICT", index=False)
     description = TextField()
     severity = CharField(max_length=10)  # minor | major | critical
     proactive = BooleanField(default=False)
     customer = ForeignKeyField(Customer, null=True, backref="incidents", on_delete="RESTRICT")
     status = CharField(max_length=10, default="open")  # open | resolved
     resolved_at = DateTimeField(null=True)
-    resolved_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT")
+    resolved_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT", index=False)
     reaction = CharField(max_length=20, null=True)  # delighted | satisfied | still_unhappy
     # Foreign-key id accessors peewee adds, declared for type checkers.
     reported_by_id: int
@@ -141,12 +146,12 @@ class Gesture(BaseModel):
 
     id = AutoField()
     incident = ForeignKeyField(Incident, backref="gestures", on_delete="RESTRICT")
-    employee = ForeignKeyField(Employee, backref="gestures", on_delete="RESTRICT")
+    employee = ForeignKeyField(Employee, backref="gestures", on_delete="RESTRICT", index=False)
     kind = CharField(max_length=20)
     description = TextField(default="")
     cost_minor = BigIntegerField()
     value_minor = BigIntegerField(null=True)
-    approved_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT")
+    approved_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT", index=False)
     created_at = DateTimeField(index=True)
     incident_id: int
     employee_id: int
@@ -160,7 +165,7 @@ class Gesture(BaseModel):
 class Void(BaseModel):
     id = AutoField()
     gesture = ForeignKeyField(Gesture, unique=True, backref="voids", on_delete="RESTRICT")
-    voided_by = ForeignKeyField(Employee, on_delete="RESTRICT")
+    voided_by = ForeignKeyField(Employee, on_delete="RESTRICT", index=False)
     voided_at = DateTimeField()
     reason = TextField()
     gesture_id: int
@@ -173,18 +178,18 @@ class FollowUp(BaseModel):
     due_on = DateField(index=True)
     created_at = DateTimeField()
     done_at = DateTimeField(null=True)
-    done_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT")
+    done_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT", index=False)
     outcome = CharField(max_length=20, null=True)  # happy | neutral | unhappy | unreachable
     note = TextField(default="")
 
 
 class ReturnVisit(BaseModel):
     id = AutoField()
-    customer = ForeignKeyField(Customer, backref="visits", on_delete="RESTRICT")
+    customer = ForeignKeyField(Customer, backref="visits", on_delete="RESTRICT", index=False)
     visited_on = DateField()
     recorded_at = DateTimeField()
-    recorded_by = ForeignKeyField(Employee, on_delete="RESTRICT")
-    followup = ForeignKeyField(FollowUp, null=True, on_delete="RESTRICT")
+    recorded_by = ForeignKeyField(Employee, on_delete="RESTRICT", index=False)
+    followup = ForeignKeyField(FollowUp, null=True, on_delete="RESTRICT", index=False)
 
     class Meta:
         indexes = ((("customer", "visited_on"), False),)
@@ -194,7 +199,7 @@ class AuditEntry(BaseModel):
     """Append-only; ``hash`` chains over the previous entry's (see ``core.audit``)."""
 
     seq = IntegerField(primary_key=True)
-    at = DateTimeField(index=True)
+    at = DateTimeField()  # no index: seq follows time, so a date range is a seq range
     actor = IntegerField(null=True)  # employee id; a plain int so the log outlives any row
     action = CharField(max_length=50)
     entity = CharField(max_length=30)

@@ -1,0 +1,161 @@
+"""Hand-written SQL for the ledger's hot path: the budget reads and the recovery write.
+
+Logging a recovery must never be the slow part (SPEC §1); peewee's query builder costs more
+than SQLite itself for these few small statements, so they are written once here and run with
+bound parameters (the driver caches the prepared statements by their text). Everything else
+uses the models. The SQL is plain enough for SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from recoverydesk.store.db import database
+
+_converted: dict[tuple[str, str], str] = {}
+
+
+def _sql(text: str) -> str:
+    """``text`` with ``?`` placeholders in the open database's parameter style."""
+    param = database.obj.param if database.obj is not None else "?"
+    key = (text, param)
+    sql = _converted.get(key)
+    if sql is None:
+        sql = _converted[key] = text if param == "?" else text.replace("?", param)
+    return sql
+
+
+def _one(text: str, *params: Any) -> tuple[Any, ...] | None:
+    row: tuple[Any, ...] | None = database.execute_sql(_sql(text), params).fetchone()
+    return row
+
+
+_SETTINGS_COLUMNS = ("name", "currency", "locale", "timezone", "retention_days",
+                     "followup_delay_days", "auto_signout_minutes", "avg_customer_value_minor",
+                     "backup_folder", "backup_keep", "rollover", "theme", "pin_cost")
+_SETTINGS_SQL = f"SELECT {', '.join(_SETTINGS_COLUMNS)} FROM business WHERE id = 1"
+
+
+def settings_row() -> dict[str, Any] | None:
+    row = _one(_SETTINGS_SQL)
+    return None if row is None else dict(zip(_SETTINGS_COLUMNS, row, strict=True))
+
+
+@dataclass(frozen=True)
+class RecoveryContext:
+    """What logging a recovery must know before it writes, read in one statement."""
+
+    settings: dict[str, Any]
+    actor: tuple[str, bool, str] | None  # (name, active, role)
+    category_active: bool
+    customer_usable: bool | None  # None: no such customer (or none asked for)
+
+
+_CONTEXT_SQL = (
+    f"SELECT {', '.join('b.' + c for c in _SETTINGS_COLUMNS)}, "
+    "(SELECT name FROM employee WHERE id = ?), (SELECT active FROM employee WHERE id = ?), "
+    "(SELECT role FROM employee WHERE id = ?), (SELECT active FROM category WHERE id = ?), "
+    "(SELECT erased_at IS NULL FROM customer WHERE id = ?) FROM business b WHERE b.id = 1")
+
+
+def recovery_context(actor_id: int, category_id: int,
+                     customer_id: int | None) -> RecoveryContext | None:
+    """Settings, the actor, the category and the customer in one round trip (hot path)."""
+    row = _one(_CONTEXT_SQL, actor_id, actor_id, actor_id, category_id, customer_id)
+    if row is None:
+        return None
+    width = len(_SETTINGS_COLUMNS)
+    name, active, role, category, customer = row[width:]
+    return RecoveryContext(
+        settings=dict(zip(_SETTINGS_COLUMNS, row[:width], strict=True)),
+        actor=None if name is None else (name, bool(active), role),
+        category_active=bool(category),
+        customer_usable=None if customer is None else bool(customer))
+
+
+def employee_state(employee_id: int) -> tuple[str, bool, str] | None:
+    """``(name, active, role)`` of an employee, or None."""
+    row = _one("SELECT name, active, role FROM employee WHERE id = ?", employee_id)
+    return None if row is None else (row[0], bool(row[1]), row[2])
+
+
+def category_active(category_id: int) -> bool:
+    row = _one("SELECT active FROM category WHERE id = ?", category_id)
+    return row is not None and bool(row[0])
+
+
+def customer_state(customer_id: int) -> bool | None:
+    """True for a usable customer, False if erased, None if there is none."""
+    row = _one("SELECT erased_at IS NULL FROM customer WHERE id = ?", customer_id)
+    return None if row is None else bool(row[0])
+
+
+def budget_in_force(employee_id: int, month_key: int) -> tuple[int | None, int | None] | None:
+    """``(allowance, per_incident_limit)`` of the latest change at or before the month."""
+    row = _one("SELECT allowance_minor, per_incident_limit_minor FROM budget_change "
+               "WHERE employee_id = ? AND effective_month <= ? "
+               "ORDER BY effective_month DESC LIMIT 1", employee_id, month_key)
+    return None if row is None else (row[0], row[1])
+
+
+def spent_between(employee_id: int, start: datetime, end: datetime) -> int:
+    """Non-voided spend of one employee in ``[start, end)`` (an index range scan)."""
+    row = _one("SELECT COALESCE(SUM(g.cost_minor), 0) FROM gesture g "
+               "LEFT JOIN void v ON v.gesture_id = g.id "
+               "WHERE g.employee_id = ? AND g.created_at >= ? AND g.created_at < ? "
+               "AND v.id IS NULL", employee_id, start, end)
+    return int(row[0]) if row else 0
+
+
+def incident_total(incident_id: int, employee_id: int) -> int:
+    row = _one("SELECT COALESCE(SUM(g.cost_minor), 0) FROM gesture g "
+               "LEFT JOIN void v ON v.gesture_id = g.id "
+               "WHERE g.incident_id = ? AND g.employee_id = ? AND v.id IS NULL",
+               incident_id, employee_id)
+    return int(row[0]) if row else 0
+
+
+def insert_incident(*, reported_at: datetime, reported_by: int, category: int,
+                    description: str, severity: str, proactive: bool,
+                    customer: int | None) -> int:
+    row = _one("INSERT INTO incident (reported_at, reported_by_id, category_id, description, "
+               "severity, proactive, customer_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open') "
+               "RETURNING id", reported_at, reported_by, category, description, severity,
+               proactive, customer)
+    assert row is not None
+    return int(row[0])
+
+
+def insert_gesture(*, incident: int, employee: int, kind: str, description: str, cost: int,
+                   value: int | None, approved_by: int | None, created_at: datetime) -> int:
+    row = _one("INSERT INTO gesture (incident_id, employee_id, kind, description, cost_minor, "
+               "value_minor, approved_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+               "RETURNING id", incident, employee, kind, description, cost, value,
+               approved_by, created_at)
+    assert row is not None
+    return int(row[0])
+
+
+def insert_followup(*, incident: int, due_on: date, created_at: datetime) -> int:
+    row = _one("INSERT INTO follow_up (incident_id, due_on, created_at, note) "
+               "VALUES (?, ?, ?, '') RETURNING id", incident, due_on, created_at)
+    assert row is not None
+    return int(row[0])
+
+
+def audit_head() -> tuple[int, str]:
+    row = _one("SELECT seq, hash FROM audit_head WHERE id = 1")
+    assert row is not None, "audit chain head missing"
+    return int(row[0]), str(row[1])
+
+
+def insert_audit(*, seq: int, at: datetime, actor: int | None, action: str, entity: str,
+                 entity_id: int | None, details: str, prev_hash: str, digest: str) -> None:
+    database.execute_sql(
+        _sql("INSERT INTO audit_entry (seq, at, actor, action, entity, entity_id, details, "
+             "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        (seq, at, actor, action, entity, entity_id, details, prev_hash, digest))
+    database.execute_sql(_sql("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1"),
+                         (seq, digest))
