@@ -155,3 +155,15 @@ def test_another_programs_sqlite_file_is_refused_and_left_alone(
     assert main(["check", "--db", str(path)]) == 1
     assert "not a RecoveryDesk database" in one_line(capsys.readouterr().err)
     assert path.read_bytes() == before and not Path(f"{path}-wal").exists()
+
+
+def test_demo_then_check_passes_and_an_existing_file_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``demo`` writes through the services, so ``check`` passes on what it wrote."""
+    target = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(target), "--months", "2", "--end-month", "2026-10"]) == 0
+    out = capsys.readouterr().out
+    assert "Hotel Fjordlys" in out and "Łucja Zażółć (staff) PIN 3333" in out
+    assert main(["--db", str(target), "check"]) == 0
+    assert main(["demo", "--db", str(target)]) == 1
+    assert "already exists" in one_line(capsys.readouterr().err)

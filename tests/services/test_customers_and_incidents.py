@@ -24,7 +24,8 @@ def test_a_recovery_with_a_new_customer_schedules_a_follow_up(shop: Shop) -> Non
     # 23:30 local on 10 March + 3 days' delay = due on 13 March (business-local date).
     assert FollowUp.get_by_id(logged.followup_id).due_on == date(2026, 3, 13)
     customer_id = Incident.get_by_id(logged.incident_id).customer_id
-    assert customer_id is not None and customers.get_customer(customer_id).name == "王小明"
+    assert customer_id is not None and customer_id == logged.customer_id
+    assert customers.get_customer(customer_id).name == "王小明"
 
 
 def test_anonymous_incidents_get_no_follow_up(shop: Shop) -> None:

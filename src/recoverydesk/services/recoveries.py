@@ -179,7 +179,7 @@ def log_recovery(actor_id: int, incident: IncidentInput, *, customer_id: int | N
                                                  created_at=at)
             details["followup"] = {"id": followup_id, "due_on": due.isoformat()}
         audit_log.append(actor_id, "recovery.log", "incident", incident_id, details, at)
-    return RecoveryLogged(incident_id, logged, followup_id)
+    return RecoveryLogged(incident_id, logged, followup_id, customer_id)
 
 
 def add_gesture(actor_id: int, incident_id: int, gesture: GestureInput,

@@ -96,6 +96,7 @@ class RecoveryLogged:
     incident_id: int
     gesture: GestureLogged | None
     followup_id: int | None
+    customer_id: int | None  # also set when the customer was added with the recovery
 
 
 @dataclass(frozen=True)
