@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from babel.dates import format_date
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from recoverydesk.core.months import Month, month_of
 from recoverydesk.gui.start_page import StartPage
@@ -22,24 +32,34 @@ class SignedInPage(QWidget):
         self.budget_label.setObjectName("budget_label")
         self.sign_out_button = QPushButton(self.tr("Sign out"))
         self.sign_out_button.setObjectName("sign_out_button")
+        for label, extra, bold in ((self.greeting_label, 8, True), (self.budget_label, 4, False)):
+            font = QFont(label.font())
+            font.setPointSize(font.pointSize() + extra)
+            font.setBold(bold)
+            label.setFont(font)
+        self.sign_out_button.setMinimumSize(160, 44)
+        top = QHBoxLayout()
+        top.addWidget(self.greeting_label, 1)
+        top.addWidget(self.sign_out_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
-        layout.addWidget(self.greeting_label)
+        layout.addLayout(top)
+        layout.addSpacing(12)
         layout.addWidget(self.budget_label)
         layout.addStretch(1)
-        layout.addWidget(self.sign_out_button)
 
     def show_person(self, person: SignedIn) -> None:
         settings = business.get_settings()
         month: Month = month_of(utcnow(), settings.tz)
         status = team.budget_status(person.employee_id, month)
-        self.greeting_label.setText(self.tr("Signed in: %s") % person.name)
+        month_label = format_date(month.first_day(), "LLLL y", locale=settings.locale)
+        self.greeting_label.setText(person.name)
         if status.allowance_minor is None:
-            text = self.tr("No monthly limit. Spent in %s: %s") % (
-                month, settings.money(status.spent_minor))
+            text = self.tr("%s: no monthly limit, %s spent") % (
+                month_label, settings.money(status.spent_minor))
         else:
-            text = self.tr("Budget %s: spent %s of %s, %s left") % (
-                month, settings.money(status.spent_minor),
+            text = self.tr("Recovery budget for %s: %s spent of %s, %s left") % (
+                month_label, settings.money(status.spent_minor),
                 settings.money(status.allowance_minor),
                 settings.money(status.remaining_minor or 0))
         self.budget_label.setText(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -49,16 +50,31 @@ class StartPage(QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #b00020;")
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 32)
-        layout.addWidget(title)
-        layout.addWidget(tagline)
-        layout.addSpacing(16)
-        layout.addWidget(QLabel(self.tr("Who is at the counter?")))
-        layout.addWidget(self.people_list, 1)
-        layout.addWidget(self.pin_edit)
-        layout.addWidget(self.sign_in_button)
-        layout.addWidget(self.message_label)
+        # Large targets in a centred column: this page is used standing at a counter.
+        big = QFont(self.font())
+        big.setPointSize(big.pointSize() + 5)
+        for widget in (self.people_list, self.pin_edit, self.sign_in_button):
+            widget.setFont(big)
+        self.pin_edit.setMinimumHeight(48)
+        self.sign_in_button.setMinimumHeight(48)
+        self.people_list.setSpacing(4)
+        column = QWidget()
+        column.setMaximumWidth(560)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(title)
+        inner.addWidget(tagline)
+        inner.addSpacing(16)
+        inner.addWidget(QLabel(self.tr("Who is at the counter?")))
+        inner.addWidget(self.people_list, 1)
+        inner.addWidget(self.pin_edit)
+        inner.addWidget(self.sign_in_button)
+        inner.addWidget(self.message_label)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(32, 32, 32, 32)
+        layout.addStretch(1)
+        layout.addWidget(column, 4)
+        layout.addStretch(1)
 
         self.pin_edit.returnPressed.connect(self._sign_in)
         self.sign_in_button.clicked.connect(self._sign_in)
