@@ -2,7 +2,9 @@
 
     python tools/screenshots.py [--db var/demo.db]
 
-Runs offscreen (no display needed). The database must exist (``python3 tools/dev.py demo``
+Runs offscreen (no display needed) unless QT_QPA_PLATFORM is set, e.g. under Xvfb:
+``QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24" python tools/screenshots.py``
+grabs the real X screen. The database must exist (``python3 tools/dev.py demo``
 or ``recoverydesk demo --db var/demo.db`` makes one).
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,6 +29,17 @@ from recoverydesk.services.demo import BUSINESS_NAME, DEMO_PEOPLE  # noqa: E402
 SIZE = (1366, 768)
 
 
+def _save(app: QApplication, window: MainWindow, path: Path) -> None:
+    """Offscreen: the widget's own rendering. On a real (e.g. Xvfb) display: the screen as
+    the X server shows it, window frame included."""
+    app.processEvents()
+    if app.platformName() == "offscreen":
+        window.grab().save(str(path))
+    else:
+        screen = app.primaryScreen()
+        screen.grabWindow(0).save(str(path))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=str(ROOT / "var" / "demo.db"))
@@ -39,14 +53,15 @@ def main() -> int:
         window = MainWindow(info)
         window.resize(*SIZE)
         window.show()
-        app.processEvents()
-        window.grab().save(str(out / "start.png"))
+        for _ in range(20):  # let the window manager-less X server map and paint it
+            app.processEvents()
+            time.sleep(0.02)
+        _save(app, window, out / "start.png")
         person = next((p for p in DEMO_PEOPLE if p.role == "staff"), None)
         if person is not None and info.name == BUSINESS_NAME:  # the demo: PINs are known
             employee = team.employee_by_name(person.name)
             window.start_page.signed_in.emit(auth.sign_in(employee.id, person.pin))
-            app.processEvents()
-            window.grab().save(str(out / "signed_in.png"))
+            _save(app, window, out / "signed_in.png")
     finally:
         business.close_business()
     print(f"screenshots written to {out}")
