@@ -75,6 +75,19 @@ def build_parser() -> argparse.ArgumentParser:
     command("check", "verify the database: integrity, foreign keys, audit chain, money")
     reset = command("reset-pin", "set a new owner PIN with the owner's recovery key")
     reset.add_argument("--employee", required=True, metavar="NAME")
+    stats = command("stats", "the month's key figures as text or JSON")
+    stats.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
+    stats.add_argument("--json", action="store_true", help="JSON with stable snake_case keys")
+    report = command("report", "write the monthly PDF report")
+    report.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
+    report.add_argument("-o", "--output", metavar="FILE.pdf",
+                        help="default: recoverydesk-YYYY-MM.pdf in the current folder")
+    report.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    export = command("export", "write the month's gestures as CSV, one row each")
+    export.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
+    export.add_argument("-o", "--output", metavar="FILE.csv",
+                        help="default: recoverydesk-YYYY-MM.csv in the current folder; "
+                             "'-' for standard output")
     return parser
 
 
@@ -85,7 +98,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> i
     except UsageError as exc:
         print(f"recoverydesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    handlers = {None: _open_app, "demo": _demo, "check": _check, "reset-pin": _reset_pin}
+    handlers = {None: _open_app, "demo": _demo, "check": _check, "reset-pin": _reset_pin,
+                "stats": _stats, "report": _report, "export": _export}
     try:
         return handlers[args.command](args, stdin or sys.stdin)
     except ValidationError as exc:
@@ -116,7 +130,8 @@ def _no_display() -> bool:
 def _open_app(args: argparse.Namespace, _stdin: TextIO) -> int:
     if _no_display():
         print("recoverydesk: no display is available to open the window; the headless "
-              "commands (demo, check, reset-pin) work without one: see 'recoverydesk --help'.",
+              "commands (demo, check, reset-pin, stats, report, export) work without one: "
+              "see 'recoverydesk --help'.",
               file=sys.stderr)
         return EXIT_FAILURE
     from recoverydesk.gui.app import run  # Qt is loaded only for the window
@@ -185,6 +200,58 @@ def _reset_pin(args: argparse.Namespace, stdin: TextIO) -> int:
     print(f"The PIN of {args.employee} is changed. The old recovery key no longer works; "
           f"the new one, shown only now, is:\n\n    {new_key}\n\nPrint it or write it down "
           "and keep it somewhere safe.")
+    return EXIT_OK
+
+
+def _stats(args: argparse.Namespace, _stdin: TextIO) -> int:
+    import json
+
+    from recoverydesk.reports import serialize
+    from recoverydesk.services import business, reports
+
+    business.open_business(_target(args))
+    try:
+        figures = reports.month_figures(args.month)
+    finally:
+        business.close_business()
+    if args.json:
+        print(json.dumps(serialize.to_dict(figures), ensure_ascii=False, indent=2))
+    else:
+        print(serialize.to_text(figures))
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace, _stdin: TextIO) -> int:
+    from recoverydesk.services import business, reports
+
+    path = Path(args.output or f"recoverydesk-{args.month}.pdf")
+    business.open_business(_target(args))
+    try:
+        figures = reports.save_pdf(args.month, path, paper=args.paper)
+    finally:
+        business.close_business()
+    note = f", provisional: {figures.outcomes.pending} pending" if figures.provisional else ""
+    print(f"Report for {figures.month} written to {path} ({figures.incidents} incidents{note}).")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, _stdin: TextIO) -> int:
+    from recoverydesk.services import business, reports
+
+    to_stdout = args.output == "-"
+    path = Path(args.output or f"recoverydesk-{args.month}.csv")
+    business.open_business(_target(args))
+    try:
+        if to_stdout:
+            sys.stdout.flush()
+            rows = reports.export_csv(args.month, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            rows = reports.export_csv(args.month, path)
+    finally:
+        business.close_business()
+    if not to_stdout:
+        print(f"{rows} gestures of {args.month} written to {path}.")
     return EXIT_OK
 
 

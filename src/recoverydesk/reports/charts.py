@@ -1,0 +1,138 @@
+"""The report's charts (reportlab graphics): spend against allowance per employee, and the
+last twelve months' spend against budget and retention rate.
+
+Amounts are plotted in minor units and labelled through ``money`` so nothing here turns money
+into floats. Chart labels take no markup, so they use the font set's chart font, which covers
+every script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+
+from recoverydesk.reports.figures import Figures
+from recoverydesk.reports.fonts import FontSet
+
+SPENT = colors.HexColor("#1f6f8b")
+ALLOWANCE = colors.HexColor("#c9d6df")
+RATE = colors.HexColor("#d9822b")
+GRID = colors.HexColor("#e4e7eb")
+TEXT = colors.HexColor("#333333")
+Money = Callable[[int], str]
+
+
+def _nice_max(value: int) -> int:
+    """A round axis maximum at or above ``value`` (1, 2, 2.5 or 5 times a power of ten)."""
+    if value <= 0:
+        return 100
+    step = 1
+    while step * 10 <= value:
+        step *= 10
+    for factor in (1, 2, 2.5, 5, 10):
+        top = int(step * factor)
+        if top >= value:
+            return top
+    return step * 10
+
+
+def _legend(fonts: FontSet, x: float, y: float, items: list[tuple[colors.Color, str]]) -> Legend:
+    legend = Legend()
+    legend.x, legend.y = x, y
+    legend.fontName, legend.fontSize = fonts.chart, 7
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.dx = legend.dy = 7
+    legend.deltax = 90
+    legend.colorNamePairs = items
+    return legend
+
+
+def employee_chart(figures: Figures, fonts: FontSet, width: float, money: Money) -> Drawing:
+    """Horizontal bars per employee: allowance in force (light) and spent (dark)."""
+    rows = list(reversed(figures.employees))  # first name at the top
+    bar_height = 16
+    height = max(80, bar_height * len(rows) + 55)
+    drawing = Drawing(width, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 120, 30
+    chart.width, chart.height = width - 140, height - 55
+    chart.data = [[e.allowance_minor or 0 for e in rows], [e.spent_minor for e in rows]]
+    chart.bars[0].fillColor, chart.bars[1].fillColor = ALLOWANCE, SPENT
+    chart.bars.strokeColor = None
+    chart.barSpacing, chart.groupSpacing = 1, 5
+    chart.categoryAxis.categoryNames = [_short(e.name, 22) for e in rows]
+    chart.categoryAxis.labels.fontName = fonts.chart
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.strokeColor = GRID
+    top = _nice_max(max([*chart.data[0], *chart.data[1], 0]))
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, top
+    chart.valueAxis.valueStep = top // 4 or 1
+    chart.valueAxis.labelTextFormat = lambda v: money(int(v))
+    chart.valueAxis.labels.fontName, chart.valueAxis.labels.fontSize = fonts.chart, 7
+    chart.valueAxis.strokeColor = GRID
+    chart.valueAxis.visibleGrid, chart.valueAxis.gridStrokeColor = True, GRID
+    drawing.add(chart)
+    drawing.add(_legend(fonts, width - 200, height - 8,
+                        [(ALLOWANCE, "Allowance (none shown: no limit)"), (SPENT, "Spent")]))
+    return drawing
+
+
+def series_chart(figures: Figures, fonts: FontSet, width: float, money: Money) -> Drawing:
+    """Twelve months: spend and budget as bars, and the retention rate as a line above."""
+    height = 250
+    drawing = Drawing(width, height)
+    labels = [p.month[2:].replace("-", "/") for p in figures.months]  # "25/11"
+    bars = VerticalBarChart()
+    bars.x, bars.y, bars.width, bars.height = 60, 25, width - 75, 110
+    bars.data = [[p.budget_minor for p in figures.months],
+                 [p.spend_minor for p in figures.months]]
+    bars.bars[0].fillColor, bars.bars[1].fillColor = ALLOWANCE, SPENT
+    bars.bars.strokeColor = None
+    bars.barSpacing, bars.groupSpacing = 1, 6
+    bars.categoryAxis.categoryNames = labels
+    bars.categoryAxis.labels.fontName = fonts.chart
+    bars.categoryAxis.labels.fontSize = 7
+    bars.categoryAxis.strokeColor = GRID
+    top = _nice_max(max([*bars.data[0], *bars.data[1], 0]))
+    bars.valueAxis.valueMin, bars.valueAxis.valueMax = 0, top
+    bars.valueAxis.valueStep = top // 4 or 1
+    bars.valueAxis.labelTextFormat = lambda v: money(int(v))
+    bars.valueAxis.labels.fontName, bars.valueAxis.labels.fontSize = fonts.chart, 7
+    bars.valueAxis.strokeColor = GRID
+    bars.valueAxis.visibleGrid, bars.valueAxis.gridStrokeColor = True, GRID
+    drawing.add(bars)
+    drawing.add(_legend(fonts, width - 190, 148, [(ALLOWANCE, "Budget"), (SPENT, "Spend")]))
+
+    line = HorizontalLineChart()
+    line.x, line.y, line.width, line.height = 60, 170, width - 75, 65
+    rates = [p.outcomes.retention.value for p in figures.months]
+    line.data = [[None if r is None else round(r * 100) for r in rates]]
+    line.lines[0].strokeColor, line.lines[0].strokeWidth = RATE, 1.5
+    line.joinedLines = 1
+    line.lines[0].symbol = None
+    line.categoryAxis.categoryNames = labels
+    line.categoryAxis.labels.fontSize = 0.01  # the bars below carry the month labels
+    line.categoryAxis.strokeColor = GRID
+    line.valueAxis.valueMin, line.valueAxis.valueMax, line.valueAxis.valueStep = 0, 100, 25
+    line.valueAxis.labelTextFormat = "%d %%"
+    line.valueAxis.labels.fontName, line.valueAxis.labels.fontSize = fonts.chart, 7
+    line.valueAxis.strokeColor = GRID
+    line.valueAxis.visibleGrid, line.valueAxis.gridStrokeColor = True, GRID
+    drawing.add(line)
+    drawing.add(String(60, 242, "Retention rate (retained / (retained + lost))",
+                       fontName=fonts.chart, fontSize=8, fillColor=TEXT))
+    drawing.add(String(60, 140, "Spend and budget", fontName=fonts.chart, fontSize=8,
+                       fillColor=TEXT))
+    return drawing
+
+
+def _short(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"

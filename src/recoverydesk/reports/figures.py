@@ -1,0 +1,315 @@
+"""A month's report figures (SPEC §5, §6) as one frozen record the PDF, the CLI and the GUI
+share.
+
+Everything is computed with a few grouped SQL statements (``store.month_queries``): the
+incidents of the report month and of the eleven before it with their retention outcome, the
+gestures of those months per employee, the budget history, the median resolution time and the
+follow-ups. Nothing here loads the month's rows one by one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from recoverydesk.core.budget import NO_BUDGET, Budget, effective_allowance, rollover_carry
+from recoverydesk.core.domain import GESTURE_KINDS, SEVERITIES
+from recoverydesk.core.months import Month, local_date, month_range_utc, zone
+from recoverydesk.core.retention import Rate, divide_round, retention, share
+from recoverydesk.errors import StorageError
+from recoverydesk.store import ledger, month_queries
+from recoverydesk.store.month_queries import Period
+
+Progress = Callable[[int, int, str], None]
+SERIES_MONTHS = 12
+NO_GESTURE = "no_gesture"
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """How a group of incidents ended (SPEC §5); ``retention`` excludes pending/anonymous."""
+
+    incidents: int
+    retained: int
+    lost: int
+    pending: int
+    anonymous: int
+    retention: Rate
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """One row of the by-category / by-kind / by-severity tables.
+
+    ``key`` is the category name, the gesture kind (``no_gesture`` for incidents without a
+    non-voided gesture) or the severity. Spend and value are the non-voided gestures on these
+    incidents.
+    """
+
+    key: str
+    spend_minor: int
+    value_minor: int
+    outcomes: Outcomes
+
+
+@dataclass(frozen=True)
+class EmployeeFigures:
+    """One row of the per-employee table. ``allowance_minor`` includes any rollover carry and
+    is ``None`` for no limit (then ``remaining_minor`` is ``None`` too)."""
+
+    id: int
+    name: str
+    role: str
+    active: bool
+    allowance_minor: int | None
+    carry_minor: int
+    spent_minor: int
+    remaining_minor: int | None
+    incidents: int
+    gestures: int
+    escalations: int
+    retained: int
+
+
+@dataclass(frozen=True)
+class MonthPoint:
+    """One month of the 12-month series."""
+
+    month: str
+    spend_minor: int
+    budget_minor: int
+    outcomes: Outcomes
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Everything the monthly report says, as of ``as_of`` (naive UTC).
+
+    Money is in minor units of ``currency``; shares are 0..1 or ``None`` when undefined.
+    ``provisional`` is true while retention windows of the month's incidents are open.
+    """
+
+    business: str
+    currency: str
+    locale: str
+    timezone: str
+    month: str
+    as_of: datetime
+    retention_days: int
+    avg_customer_value_minor: int | None
+    incidents: int
+    gestures: int
+    spend_minor: int
+    budget_minor: int
+    outcomes: Outcomes
+    retained_customers: int
+    cost_per_retained_minor: int | None
+    value_kept_minor: int | None
+    roi: float | None
+    escalations: int
+    escalated_incidents: int
+    front_line_share: float | None
+    median_resolution_minutes: float | None
+    proactive: int
+    proactive_share: float | None
+    followups_counted: int
+    followups_on_time: int
+    followups_on_time_share: float | None
+    employees: tuple[EmployeeFigures, ...]
+    by_category: tuple[Breakdown, ...]
+    by_kind: tuple[Breakdown, ...]
+    by_severity: tuple[Breakdown, ...]
+    months: tuple[MonthPoint, ...]
+
+    @property
+    def provisional(self) -> bool:
+        return self.outcomes.pending > 0
+
+
+def _outcomes(counts: dict[str, int]) -> Outcomes:
+    retained, lost = counts.get("retained", 0), counts.get("lost", 0)
+    return Outcomes(incidents=sum(counts.values()), retained=retained, lost=lost,
+                    pending=counts.get("pending", 0), anonymous=counts.get("anonymous", 0),
+                    retention=retention(retained, lost))
+
+
+class _Group:
+    """Accumulates outcome counts, spend and value of one table row."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = defaultdict(int)
+        self.spend = 0
+        self.value = 0
+
+    def add(self, outcome: str, n: int, spend: int, value: int) -> None:
+        self.counts[outcome] += n
+        self.spend += spend
+        self.value += value
+
+    def breakdown(self, key: str) -> Breakdown:
+        return Breakdown(key, self.spend, self.value, _outcomes(self.counts))
+
+
+def _budget(history: list[tuple[int, int | None]], key: int) -> Budget:
+    """The budget in force in month ``key``: the latest change at or before it (SPEC §4)."""
+    allowance: int | None = NO_BUDGET.allowance
+    found = False
+    for effective, amount in history:
+        if effective > key:
+            break
+        allowance, found = amount, True
+    return Budget(allowance, None) if found else NO_BUDGET
+
+
+def _allowance(history: list[tuple[int, int | None]], month: Month, previous_spent: int,
+               rollover: bool) -> tuple[int | None, int]:
+    """Allowance in force (with rollover carry when on) and the carry itself."""
+    budget = _budget(history, month.key())
+    carry = (rollover_carry(_budget(history, month.previous().key()), previous_spent, budget)
+             if rollover else 0)
+    return effective_allowance(budget, carry), carry
+
+
+def compute(month: Month, *, now: datetime | None = None,
+            progress: Progress | None = None) -> Figures:
+    """The figures of ``month`` as of ``now`` (default: the clock), on the open database.
+
+    Args:
+        progress: called as ``progress(done, total, label)`` after each query family.
+    """
+    settings = ledger.settings_row()
+    if settings is None:
+        raise StorageError("This database has no business set up.")
+    tz = zone(settings["timezone"])
+    if now is None:
+        as_of = datetime.now(UTC).replace(tzinfo=None)
+    else:
+        as_of = now.astimezone(UTC).replace(tzinfo=None) if now.tzinfo else now
+    today = local_date(as_of, tz)
+    months = [month]
+    for _ in range(SERIES_MONTHS):  # the series plus the month before it (rollover carry)
+        months.insert(0, months[0].previous())
+    bounds = (*(month_range_utc(m, tz)[0] for m in months), month_range_utc(month, tz)[1])
+    period = Period(bounds[1:], tz, int(settings["retention_days"]), today)
+    steps = 5
+
+    def step(done: int, label: str) -> None:
+        if progress is not None:
+            progress(done, steps, label)
+
+    step(0, "Retention outcomes")
+    rows = month_queries.incident_outcomes(period)
+    step(1, "Spend per employee")
+    gesture_rows = month_queries.gesture_totals(bounds)
+    step(2, "Budgets")
+    people = month_queries.employees()
+    history: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
+    for employee_id, effective, allowance in month_queries.budget_changes():
+        history[employee_id].append((effective, allowance))
+    category_names = month_queries.categories()
+    step(3, "Resolution times")
+    start, end = bounds[-2], bounds[-1]
+    median = month_queries.median_resolution_minutes(start, end)
+    step(4, "Follow-ups")
+    last_day = month.next().first_day().toordinal() - 1
+    counted, on_time = month_queries.followups_on_time(
+        month.first_day(), datetime.fromordinal(last_day).date(), today, tz)
+    step(5, "Done")
+
+    # Gestures per (month index into `months`, employee): count, spend, approved.
+    spend: dict[tuple[int, int], tuple[int, int, int]] = {
+        (m, e): (n, s, a) for m, e, n, s, a in gesture_rows}
+    series_counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    totals: dict[str, int] = defaultdict(int)
+    retained_customers = retained_spend = proactive = escalated = 0
+    groups: dict[str, dict[Any, _Group]] = {f: defaultdict(_Group) for f in
+                                            ("category", "severity", "kind", "employee")}
+    for family, key, outcome, n, spend_sum, value_sum, x1, x2 in rows:
+        n, spend_sum, value_sum = int(n), int(spend_sum or 0), int(value_sum or 0)
+        if family == "series":
+            series_counts[int(key)][outcome] += n
+        elif family == "total":
+            totals[outcome] += n
+            proactive += int(key or 0)
+            escalated += int(x2 or 0)
+            if outcome == "retained":
+                retained_customers, retained_spend = int(x1), spend_sum
+        else:
+            groups[family][key].add(outcome, n, spend_sum, value_sum)
+
+    report_index = SERIES_MONTHS  # index of `month` in `months`
+    rollover = bool(settings["rollover"])
+    employees: list[EmployeeFigures] = []
+    for employee_id, name, role, active in people:
+        n, spent, approved = spend.get((report_index, employee_id), (0, 0, 0))
+        counts = groups["employee"].get(employee_id)
+        incidents = sum(counts.counts.values()) if counts else 0
+        if not active and not n and not incidents:
+            continue
+        allowance, carry = _allowance(
+            history[employee_id], month, spend.get((report_index - 1, employee_id),
+                                                   (0, 0, 0))[1], rollover)
+        employees.append(EmployeeFigures(
+            id=employee_id, name=name, role=role, active=active, allowance_minor=allowance,
+            carry_minor=carry, spent_minor=spent,
+            remaining_minor=None if allowance is None else allowance - spent,
+            incidents=incidents, gestures=n, escalations=approved,
+            retained=counts.counts.get("retained", 0) if counts else 0))
+
+    points = []
+    for index in range(1, len(months)):
+        point_month = months[index]
+        month_spend = 0
+        budget = 0
+        for employee_id, _name, _role, active in people:
+            spent_here = spend.get((index, employee_id), (0, 0, 0))[1]
+            month_spend += spent_here
+            if not active and not spent_here:
+                continue
+            allowance, _carry = _allowance(
+                history[employee_id], point_month,
+                spend.get((index - 1, employee_id), (0, 0, 0))[1], rollover)
+            budget += allowance or 0
+        points.append(MonthPoint(str(point_month), month_spend, budget,
+                                 _outcomes(series_counts[index - 1])))
+    current = points[-1]
+
+    outcomes = _outcomes(totals)
+    avg_value = settings["avg_customer_value_minor"]
+    value_kept = None if avg_value is None else retained_customers * int(avg_value)
+    month_spend = current.spend_minor
+    kinds = groups["kind"]
+    by_kind = [kinds[k].breakdown(k) for k in GESTURE_KINDS if k in kinds]
+    by_kind.append((kinds[None] if None in kinds else _Group()).breakdown(NO_GESTURE))
+    return Figures(
+        business=settings["name"], currency=settings["currency"], locale=settings["locale"],
+        timezone=settings["timezone"], month=str(month), as_of=as_of,
+        retention_days=int(settings["retention_days"]),
+        avg_customer_value_minor=None if avg_value is None else int(avg_value),
+        incidents=outcomes.incidents,
+        gestures=sum(v[0] for (m, _e), v in spend.items() if m == report_index),
+        spend_minor=month_spend,
+        budget_minor=sum(e.allowance_minor or 0 for e in employees),
+        outcomes=outcomes, retained_customers=retained_customers,
+        cost_per_retained_minor=(divide_round(retained_spend, retained_customers)
+                                 if retained_customers else None),
+        value_kept_minor=value_kept,
+        roi=None if value_kept is None or month_spend == 0
+        else (value_kept - month_spend) / month_spend,
+        escalations=sum(e.escalations for e in employees),
+        escalated_incidents=escalated,
+        front_line_share=share(outcomes.incidents - escalated, outcomes.incidents),
+        median_resolution_minutes=median,
+        proactive=proactive, proactive_share=share(proactive, outcomes.incidents),
+        followups_counted=counted, followups_on_time=on_time,
+        followups_on_time_share=share(on_time, counted),
+        employees=tuple(employees),
+        by_category=tuple(sorted((g.breakdown(category_names.get(int(k), str(k)))
+                                  for k, g in groups["category"].items()),
+                                 key=lambda b: (-b.outcomes.incidents, b.key))),
+        by_kind=tuple(by_kind),
+        by_severity=tuple(groups["severity"][s].breakdown(s) for s in SEVERITIES),
+        months=tuple(points))

@@ -1,0 +1,113 @@
+"""Figures as JSON-ready data with stable snake-case keys, and as a plain-text summary.
+
+Money stays in minor units next to the currency code; rates are numbers 0..1 or ``None``.
+Every retention rate comes with its 95 % Wilson bounds and its sample size.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from recoverydesk.core.money import format_money
+from recoverydesk.core.retention import Rate
+from recoverydesk.reports.figures import Breakdown, Figures, Outcomes
+
+
+def _rate(rate: Rate, prefix: str = "retention_rate") -> dict[str, Any]:
+    return {prefix: rate.value, f"{prefix}_low": rate.low, f"{prefix}_high": rate.high,
+            f"{prefix}_sample_size": rate.n}
+
+
+def _outcomes(outcomes: Outcomes) -> dict[str, Any]:
+    return {"incidents": outcomes.incidents, "retained": outcomes.retained,
+            "lost": outcomes.lost, "pending": outcomes.pending,
+            "anonymous": outcomes.anonymous, **_rate(outcomes.retention)}
+
+
+def _breakdown(row: Breakdown) -> dict[str, Any]:
+    return {"key": row.key, "spend_minor": row.spend_minor, "value_minor": row.value_minor,
+            **_outcomes(row.outcomes)}
+
+
+def to_dict(f: Figures) -> dict[str, Any]:
+    """The figures as plain data (``json.dumps`` ready)."""
+    return {
+        "business": f.business, "currency": f.currency, "month": f.month,
+        "as_of": f.as_of.isoformat(timespec="seconds") + "Z",
+        "provisional": f.provisional, "retention_window_days": f.retention_days,
+        "incidents": f.incidents, "gestures": f.gestures,
+        "spend_minor": f.spend_minor, "budget_minor": f.budget_minor,
+        "retained": f.outcomes.retained, "lost": f.outcomes.lost,
+        "pending": f.outcomes.pending, "anonymous": f.outcomes.anonymous,
+        **_rate(f.outcomes.retention),
+        "retained_customers": f.retained_customers,
+        "cost_per_retained_minor": f.cost_per_retained_minor,
+        "value_kept_minor": f.value_kept_minor, "roi": f.roi,
+        "escalations": f.escalations, "front_line_share": f.front_line_share,
+        "median_resolution_minutes": f.median_resolution_minutes,
+        "proactive_share": f.proactive_share,
+        "followups_counted": f.followups_counted,
+        "followups_on_time": f.followups_on_time,
+        "followups_on_time_share": f.followups_on_time_share,
+        "employees": [{
+            "name": e.name, "role": e.role, "active": e.active,
+            "allowance_minor": e.allowance_minor, "carry_minor": e.carry_minor,
+            "spent_minor": e.spent_minor, "remaining_minor": e.remaining_minor,
+            "incidents": e.incidents, "gestures": e.gestures,
+            "escalations": e.escalations, "retained": e.retained} for e in f.employees],
+        "by_category": [_breakdown(b) for b in f.by_category],
+        "by_kind": [_breakdown(b) for b in f.by_kind],
+        "by_severity": [_breakdown(b) for b in f.by_severity],
+        "months": [{"month": p.month, "spend_minor": p.spend_minor,
+                    "budget_minor": p.budget_minor, **_outcomes(p.outcomes)}
+                   for p in f.months],
+    }
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f} %"
+
+
+def rate_text(rate: Rate) -> str:
+    """``62 % (41–79 %, n=21)``, or ``– (n=0)``."""
+    if rate.value is None or rate.low is None or rate.high is None:
+        return "– (n=0)"
+    return (f"{rate.value * 100:.0f} % ({rate.low * 100:.0f}–{rate.high * 100:.0f} %, "
+            f"n={rate.n})")
+
+
+def to_text(f: Figures) -> str:
+    """A short plain-text summary of the key figures for the terminal."""
+    def money(minor: int | None) -> str:
+        return "–" if minor is None else format_money(minor, f.currency, f.locale)
+
+    minutes = f.median_resolution_minutes
+    lines = [
+        f"{f.business} — {f.month} (as of {f.as_of:%Y-%m-%d %H:%M} UTC"
+        + (f"; provisional: {f.outcomes.pending} pending)" if f.provisional else ")"),
+        f"Incidents            {f.incidents}",
+        f"Gestures             {f.gestures}",
+        f"Spend / budget       {money(f.spend_minor)} / {money(f.budget_minor)}",
+        f"Retained             {f.outcomes.retained}",
+        f"Lost                 {f.outcomes.lost}",
+        f"Pending              {f.outcomes.pending}",
+        f"Anonymous            {f.outcomes.anonymous}",
+        f"Retention rate       {rate_text(f.outcomes.retention)}",
+        f"Cost per retained    {money(f.cost_per_retained_minor)}",
+        f"Value kept           {money(f.value_kept_minor)}",
+        f"ROI                  {percent(f.roi)}",
+        f"Front line           {percent(f.front_line_share)} (goal > 95 %)",
+        f"Median resolution    {'–' if minutes is None else f'{minutes:.0f} min'}",
+        f"Proactive            {percent(f.proactive_share)}",
+        f"Follow-ups on time   {percent(f.followups_on_time_share)} "
+        f"({f.followups_on_time} of {f.followups_counted})",
+        "",
+        f"{'Employee':<24} {'Allowance':>12} {'Spent':>12} {'Left':>12} "
+        f"{'Inc.':>5} {'Gest.':>5} {'Esc.':>5} {'Ret.':>5}",
+    ]
+    for e in f.employees:
+        allowance = "no limit" if e.allowance_minor is None else money(e.allowance_minor)
+        lines.append(f"{e.name[:24]:<24} {allowance:>12} {money(e.spent_minor):>12} "
+                     f"{money(e.remaining_minor):>12} {e.incidents:>5} {e.gestures:>5} "
+                     f"{e.escalations:>5} {e.retained:>5}")
+    return "\n".join(lines)

@@ -1,0 +1,109 @@
+"""The monthly report use cases (SPEC §6, §8): figures, the PDF and the CSV export.
+
+Each takes a Qt-free ``progress(done, total, label)`` callable so the window can show progress
+from a worker; the CLI passes none. Reading only: no transaction is held while a PDF renders.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from recoverydesk.core.months import Month, local_date, month_range_utc
+from recoverydesk.errors import StorageError
+from recoverydesk.reports import figures as figures_module
+from recoverydesk.reports.figures import Figures
+from recoverydesk.services import _base
+from recoverydesk.store import month_queries
+from recoverydesk.store.month_queries import Period
+
+Progress = Callable[[int, int, str], None]
+
+
+def month_figures(month: Month, now: datetime | None = None,
+                  progress: Progress | None = None) -> Figures:
+    """The report figures of ``month`` as of ``now`` (default: the clock)."""
+    return figures_module.compute(month, now=_base.utcnow(now), progress=progress)
+
+
+def _one_month_period(month: Month, as_of: datetime) -> Period:
+    settings = _base.settings()
+    tz = settings.tz
+    return Period(month_range_utc(month, tz), tz, settings.retention_days,
+                  local_date(as_of, tz))
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder, so a failure leaves no half file."""
+    path = path.expanduser()
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    except OSError as exc:
+        raise StorageError(f"Cannot write to {path.parent}: {exc.strerror}.") from exc
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        Path(temp).replace(path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise StorageError(f"Cannot write {path}: {exc.strerror}.") from exc
+
+
+def _half(progress: Progress | None, offset: int) -> Progress | None:
+    """Map a stage's own ``(done, total)`` onto half of a 0..10 scale starting at ``offset``."""
+    if progress is None:
+        return None
+    report = progress
+
+    def scaled(done: int, total: int, label: str) -> None:
+        report(offset + done * 5 // max(total, 1), 10, label)
+    return scaled
+
+
+def build_pdf(month: Month, paper: str = "a4", now: datetime | None = None,
+              progress: Progress | None = None) -> tuple[bytes, Figures]:
+    """The monthly PDF as bytes, with the figures it shows."""
+    from recoverydesk.reports.pdf import write_report  # reportlab only when needed
+
+    as_of = _base.utcnow(now)
+    figures = figures_module.compute(month, now=as_of, progress=_half(progress, 0))
+    incidents = list(month_queries.month_incidents(_one_month_period(month, as_of)))
+    buffer = io.BytesIO()
+    write_report(figures, incidents, buffer, paper=paper, progress=_half(progress, 5))
+    if progress is not None:
+        progress(10, 10, "Done")
+    return buffer.getvalue(), figures
+
+
+def save_pdf(month: Month, path: str | Path, paper: str = "a4", now: datetime | None = None,
+             progress: Progress | None = None) -> Figures:
+    """Write the monthly PDF to ``path`` (atomically) and return its figures."""
+    data, figures = build_pdf(month, paper, now, progress)
+    _atomic_write(Path(path), data)
+    return figures
+
+
+def export_csv(month: Month, target: str | Path | BinaryIO,
+               progress: Progress | None = None) -> int:
+    """Write the month's gestures as CSV to a path (atomically) or a binary stream; return
+    the number of gesture rows."""
+    from recoverydesk.reports.export import write_csv
+
+    settings = _base.settings()
+    start, end = month_range_utc(month, settings.tz)
+    text = io.StringIO(newline="")
+    rows = write_csv(month_queries.month_gestures(start, end), text, settings.currency,
+                     settings.tz, progress)
+    data = text.getvalue().encode("utf-8")
+    if isinstance(target, (str, Path)):
+        _atomic_write(Path(target), data)
+    else:
+        target.write(data)
+    if progress is not None:
+        progress(rows, rows, "Done")
+    return rows
