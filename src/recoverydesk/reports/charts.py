@@ -113,9 +113,16 @@ def series_chart(figures: Figures, fonts: FontSet, width: float, money: Money) -
 
     line = HorizontalLineChart()
     line.x, line.y, line.width, line.height = 60, 170, width - 75, 65
-    rates = [p.outcomes.retention.value for p in figures.months]
-    line.data = [[None if r is None else round(r * 100) for r in rates]]
     line.lines[0].strokeColor, line.lines[0].strokeWidth = RATE, 1.5
+    rates = [p.outcomes.retention.value for p in figures.months]
+    points = [None if r is None else round(r * 100) for r in rates]
+    if all(point is None for point in points):  # reportlab cannot draw an empty line
+        points = [0] * len(points)
+        line.lines[0].strokeColor = None
+        drawing.add(String(width / 2, 200, "No retained or lost customers in these months.",
+                           fontName=fonts.chart, fontSize=8, fillColor=TEXT,
+                           textAnchor="middle"))
+    line.data = [points]
     line.joinedLines = 1
     line.lines[0].symbol = None
     line.categoryAxis.categoryNames = labels

@@ -105,7 +105,7 @@ def _outcome_ctes(period: Period) -> str:
     local_day = local_date_sql("i.reported_at", period.tz, lo, hi)
     month_index = bucket_sql("i.reported_at", period.bounds)
     window = f"'+{int(period.retention_days)} days'"
-    return f"""inc AS MATERIALIZED (
+    return f"""inc AS NOT MATERIALIZED (
         SELECT i.id, i.customer_id AS cust, i.category_id AS cat, i.severity AS sev,
                i.reported_by_id AS emp, i.proactive AS pro, {local_day} AS d,
                {month_index} AS m

@@ -1,0 +1,150 @@
+"""The monthly PDF read back with pypdf, and the CSV export read back with the csv module."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from recoverydesk.core.months import Month
+from recoverydesk.reports.export import neutralise
+from recoverydesk.services import business, customers, recoveries, reports
+from recoverydesk.services.customers import CustomerInput
+from recoverydesk.services.types import GestureInput
+from tests.conftest import Shop, make_shop
+
+MARCH = Month(2026, 3)
+NAMES = ("Łucja Zażółć", "Magnus Øberg", "Иван Петров", "王小明")
+AS_OF = datetime(2026, 3, 28, 12, 0, tzinfo=UTC)
+
+
+def at(day: int, hour: int = 11) -> datetime:
+    return datetime(2026, 3, day, hour, 0, tzinfo=UTC)
+
+
+def populate(shop: Shop) -> list[int]:
+    """Four staff with non-Latin names, each with an incident and a gesture in March."""
+    ids = []
+    for number, name in enumerate(NAMES):
+        employee = shop.staff(name, 20_000, 5_000)
+        ids.append(employee)
+        logged = recoveries.log_recovery(
+            employee, shop.incident("Soup was cold; " * 40),  # a long description
+            new_customer=CustomerInput(name=f"Guest {name}"),
+            gesture=GestureInput("free_item", 350 + 100 * number), now=at(10 + number))
+        assert logged.customer_id is not None
+        if number % 2 == 0:
+            customers.record_return_visit(shop.owner_id, logged.customer_id,
+                                          visited_on=date(2026, 3, 20), now=at(20))
+    return ids
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    reader = PdfReader(path)
+    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_pdf_shows_the_business_month_names_and_totals(shop: Shop, tmp_path: Path,
+                                                           paper: str) -> None:
+    """Page count and "page 1 of N", business name, month, every employee name in every
+    script, and the totals equal to the figures, on A4 and Letter."""
+    populate(shop)
+    target = tmp_path / "report.pdf"
+    figures = reports.save_pdf(MARCH, target, paper=paper, now=AS_OF)
+    pages, text = pdf_text(target)
+    text = text.replace("\xa0", " ").replace("\u202f", " ")
+    assert pages >= 2
+    assert f"page 1 of {pages}" in text and f"page {pages} of {pages}" in text
+    assert "Café Zażółć" in text and "2026-03" in text
+    for name in NAMES:
+        assert name in text
+    assert figures.spend_minor == 350 + 450 + 550 + 650 == 2_000
+    assert figures.provisional and "Provisional" in text
+    # de_DE money: the key figure and the employee table's total both show the spend;
+    # the total row also sums incidents, gestures, escalations and retained (2 visits).
+    # the budget (four allowances of 200 €) appears as the key figure and the total.
+    assert figures.budget_minor == 4 * 20_000
+    assert text.count("20,00 €") >= 2 and text.count("800,00 €") >= 2
+    assert re.search(r"Total\s+800,00 €\s+20,00 €\s+4\s+4\s+0\s+2", text)
+    width = PdfReader(target).pages[0].mediabox.width
+    assert round(float(width)) == (595 if paper == "a4" else 612)
+
+
+def test_an_empty_month_gives_an_honest_short_report(shop: Shop, tmp_path: Path) -> None:
+    """No data: a valid PDF that says there were no incidents, with zero totals."""
+    target = tmp_path / "empty.pdf"
+    figures = reports.save_pdf(Month(2025, 12), target, now=AS_OF)
+    pages, text = pdf_text(target)
+    assert figures.incidents == 0 and not figures.provisional
+    assert f"page 1 of {pages}" in text
+    assert "No incidents were logged in this month." in text
+    assert "Provisional" not in text
+
+
+def test_pdf_progress_reaches_the_end(shop: Shop) -> None:
+    """The progress callback is called with a growing count and ends at its total."""
+    populate(shop)
+    calls: list[tuple[int, int, str]] = []
+    data, _figures = reports.build_pdf(MARCH, now=AS_OF,
+                                       progress=lambda d, t, label: calls.append((d, t, label)))
+    assert data.startswith(b"%PDF")
+    done = [d for d, _t, _label in calls]
+    assert done == sorted(done) and calls[-1][0] == calls[-1][1]
+
+
+def test_csv_round_trips_awkward_names_and_neutralises_formulas(tmp_path: Path) -> None:
+    """One row per gesture with a header; commas, quotes and newlines survive; formula-like
+    cells are neutralised; amounts are dot decimals a spreadsheet sums; voided rows marked."""
+    shop = make_shop(tmp_path / "shop.db")
+    try:
+        anna = shop.staff('Anna "Ann", Smith', 20_000, 5_000)
+        first = recoveries.log_recovery(
+            anna, shop.incident(), new_customer=CustomerInput(name="=HYPERLINK(1)"),
+            gesture=GestureInput("gift", 1_250, 2_000, "Flowers,\n\"roses\""), now=at(10))
+        second = recoveries.log_recovery(anna, shop.incident(),
+                                         gesture=GestureInput("refund", 5), now=at(11))
+        assert second.gesture is not None
+        recoveries.void_gesture(shop.owner_id, second.gesture.gesture_id, "Typo", now=at(12))
+        customers.erase_customer(shop.owner_id, first.customer_id or 0, now=at(13))
+        recoveries.log_recovery(anna, shop.incident(), new_customer=CustomerInput(
+            name="-2+3"), gesture=GestureInput("discount", 300), now=at(14))
+        out = io.BytesIO()
+        assert reports.export_csv(MARCH, out) == 3
+    finally:
+        business.close_business()
+    rows = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8"), newline="")))
+    assert [r["cost"] for r in rows] == ["12.50", "0.05", "3.00"]
+    assert rows[0]["employee"] == 'Anna "Ann", Smith'
+    assert rows[0]["description"] == 'Flowers,\n"roses"'
+    assert rows[0]["customer"] == "(erased)" and rows[1]["customer"] == "anonymous"
+    assert rows[2]["customer"] == "'-2+3"
+    assert [r["voided"] for r in rows] == ["no", "yes", "no"]
+    assert rows[0]["value"] == "20.00" and rows[0]["currency"] == "EUR"
+    assert rows[0]["date"] == "2026-03-10" and rows[0]["time"] == "12:00"  # Berlin time
+
+
+def test_neutralise_only_touches_formula_starts() -> None:
+    assert [neutralise(t) for t in ("=1+1", "+1", "-1", "@x", "a=b", "")] == [
+        "'=1+1", "'+1", "'-1", "'@x", "a=b", ""]
+
+
+def test_jpy_amounts_have_no_decimals(tmp_path: Path) -> None:
+    """Currencies without minor digits export whole numbers (1250, not 12.50)."""
+    shop = make_shop(tmp_path / "yen.db", timezone="Asia/Tokyo", currency="JPY",
+                     locale="ja_JP")
+    try:
+        ken = shop.staff("健", 100_000, 10_000)
+        recoveries.log_recovery(ken, shop.incident(), gesture=GestureInput("gift", 1_250),
+                                now=at(10))
+        out = io.BytesIO()
+        reports.export_csv(MARCH, out)
+    finally:
+        business.close_business()
+    (row,) = csv.DictReader(io.StringIO(out.getvalue().decode("utf-8")))
+    assert (row["cost"], row["currency"], row["employee"]) == ("1250", "JPY", "健")

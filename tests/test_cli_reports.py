@@ -1,0 +1,115 @@
+"""``stats``, ``report`` and ``export`` through ``main(argv)``: output, exit codes, errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from recoverydesk.cli import main
+from recoverydesk.services import business, recoveries
+from recoverydesk.services.customers import CustomerInput
+from recoverydesk.services.types import GestureInput
+from tests.conftest import make_shop
+
+KEYS = {"incidents", "gestures", "spend_minor", "budget_minor", "retained", "lost", "pending",
+        "anonymous", "retention_rate", "retention_rate_low", "retention_rate_high",
+        "retention_rate_sample_size", "cost_per_retained_minor", "value_kept_minor", "roi",
+        "front_line_share", "median_resolution_minutes", "proactive_share",
+        "followups_on_time_share", "employees", "by_category", "by_kind", "by_severity",
+        "months", "business", "currency", "month", "as_of", "provisional"}
+
+
+@pytest.fixture
+def shop_path(tmp_path: Path) -> Path:
+    """A closed shop file with one recovery (3,50 € to a new customer) in March 2026."""
+    shop = make_shop(tmp_path / "shop.db")
+    anna = shop.staff("Иван Петров", 10_000, 2_000)
+    recoveries.log_recovery(anna, shop.incident(), new_customer=CustomerInput(name="Åsa"),
+                            gesture=GestureInput("free_item", 350),
+                            now=datetime(2026, 3, 10, 11, tzinfo=UTC))
+    business.close_business()
+    return shop.path
+
+
+def test_stats_json_has_the_stable_keys(shop_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """JSON with every documented key; money in minor units; rates 0..1 or null."""
+    assert main(["stats", "--month", "2026-03", "--json", "--db", str(shop_path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) >= KEYS
+    assert (data["incidents"], data["spend_minor"], data["currency"]) == (1, 350, "EUR")
+    assert data["month"] == "2026-03" and data["business"] == "Café Zażółć"
+    # Åsa never came back and her 90-day window closed long ago (the clock is real): lost.
+    assert (data["lost"], data["retention_rate"], data["retention_rate_sample_size"]) == (
+        1, 0.0, 1)
+    assert data["employees"][0]["name"] in ("Olga Owner", "Иван Петров")
+    assert {"retention_rate", "retention_rate_low", "retention_rate_high",
+            "retention_rate_sample_size"} <= set(data["by_kind"][0])
+    assert len(data["months"]) == 12
+
+
+def test_stats_text_and_an_empty_month(shop_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """The text table names the business and month; a month with nothing is not an error."""
+    assert main(["--db", str(shop_path), "stats", "--month", "2026-03"]) == 0
+    out = capsys.readouterr().out
+    assert "Café Zażółć — 2026-03" in out and "Иван Петров" in out
+    assert main(["--db", str(shop_path), "stats", "--month", "2019-01", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["incidents"] == 0
+
+
+@pytest.mark.parametrize("month", ["2026-13", "soon", "2026-3", ""])
+@pytest.mark.parametrize("command", ["stats", "report", "export"])
+def test_a_bad_month_exits_2_with_one_line(shop_path: Path, command: str, month: str,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, "--month", month, "--db", str(shop_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "month" in err[0]
+
+
+def test_report_writes_a_pdf_on_letter(shop_path: Path, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "out" / "march.pdf"
+    target.parent.mkdir()
+    assert main(["report", "--month", "2026-03", "-o", str(target), "--paper", "letter",
+                 "--db", str(shop_path)]) == 0
+    assert "written to" in capsys.readouterr().out
+    reader = PdfReader(target)
+    assert "Иван Петров" in "".join(p.extract_text() for p in reader.pages)
+    assert round(float(reader.pages[0].mediabox.height)) == 792
+
+
+def test_report_into_a_missing_folder_exits_1_with_one_line(
+        shop_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "nowhere" / "march.pdf"
+    assert main(["report", "--month", "2026-03", "-o", str(target),
+                 "--db", str(shop_path)]) == 1
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert not target.exists()
+
+
+def test_export_writes_utf8_csv(shop_path: Path, tmp_path: Path,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "march.csv"
+    assert main(["export", "--month", "2026-03", "-o", str(target),
+                 "--db", str(shop_path)]) == 0
+    assert "1 gestures" in capsys.readouterr().out
+    (row,) = csv.DictReader(target.open(encoding="utf-8", newline=""))
+    assert (row["employee"], row["customer"], row["cost"]) == ("Иван Петров", "Åsa", "3.50")
+
+
+def test_stats_loads_no_reportlab_or_qt(shop_path: Path) -> None:
+    """Heavy imports stay in the commands that need them."""
+    code = ("import sys; from recoverydesk.cli import main;\n"
+            f"assert main(['stats', '--month', '2026-03', '--db', {str(shop_path)!r}]) == 0\n"
+            "assert 'reportlab' not in sys.modules and 'PySide6' not in sys.modules")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
