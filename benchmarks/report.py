@@ -104,7 +104,6 @@ def build(path: Path, incidents: int, end: datetime) -> None:
                         "recorded_by_id) VALUES (?, ?, ?, 1)", visit_rows)
         raw.executemany("INSERT INTO follow_up (incident_id, due_on, created_at, done_at, "
                         "note) VALUES (?, ?, ?, ?, '')", followup_rows)
-        raw.execute("ANALYZE")
 
 
 def median_ms(action: Callable[[], object], runs: int) -> float:

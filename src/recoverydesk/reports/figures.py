@@ -201,9 +201,11 @@ def compute(month: Month, *, now: datetime | None = None,
             progress(done, steps, label)
 
     step(0, "Retention outcomes")
-    rows = month_queries.incident_outcomes(period)
+    series_rows = month_queries.series_outcomes(period)
+    rows = month_queries.month_outcomes(Period(bounds[-2:], tz, period.retention_days, today))
     step(1, "Spend per employee")
     gesture_rows = month_queries.gesture_totals(bounds)
+    approved = month_queries.escalations(bounds[-2], bounds[-1])
     step(2, "Budgets")
     people = month_queries.employees()
     history: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
@@ -219,44 +221,54 @@ def compute(month: Month, *, now: datetime | None = None,
         month.first_day(), datetime.fromordinal(last_day).date(), today, tz)
     step(5, "Done")
 
-    # Gestures per (month index into `months`, employee): count, spend, approved.
-    spend: dict[tuple[int, int], tuple[int, int, int]] = {
-        (m, e): (n, s, a) for m, e, n, s, a in gesture_rows}
+    # Gestures per (month index into `months`, employee): count, spend.
+    spend: dict[tuple[int, int], tuple[int, int]] = {(m, e): (n, s) for m, e, n, s in
+                                                     gesture_rows}
     series_counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for m, outcome, n in series_rows:
+        series_counts[m][outcome] += n
     totals: dict[str, int] = defaultdict(int)
+    with_gesture: dict[str, int] = defaultdict(int)
     retained_customers = retained_spend = proactive = escalated = 0
     groups: dict[str, dict[Any, _Group]] = {f: defaultdict(_Group) for f in
                                             ("category", "severity", "kind", "employee")}
-    for family, key, outcome, n, spend_sum, value_sum, x1, x2 in rows:
-        n, spend_sum, value_sum = int(n), int(spend_sum or 0), int(value_sum or 0)
-        if family == "series":
-            series_counts[int(key)][outcome] += n
-        elif family == "total":
+    for family, key, outcome, n, a, b, c in rows:
+        n, a, b = int(n), int(a or 0), int(b or 0)
+        if family == "total":
             totals[outcome] += n
-            proactive += int(key or 0)
-            escalated += int(x2 or 0)
+            proactive += a
             if outcome == "retained":
-                retained_customers, retained_spend = int(x1), spend_sum
-        else:
-            groups[family][key].add(outcome, n, spend_sum, value_sum)
+                retained_customers = b
+        elif family == "g:total":
+            with_gesture[outcome] += n
+            escalated += int(c or 0)
+            if outcome == "retained":
+                retained_spend = a
+        elif family.startswith("g:"):  # spend and value of a category/severity row
+            groups[family[2:]][key].add(outcome, 0, a, b)
+        else:  # incident counts; for kinds also their spend and value
+            groups[family][key].add(outcome, n, a, b)
+    for outcome, n in totals.items():  # incidents without a non-voided gesture
+        if n > with_gesture[outcome]:
+            groups["kind"][None].add(outcome, n - with_gesture[outcome], 0, 0)
 
     report_index = SERIES_MONTHS  # index of `month` in `months`
     rollover = bool(settings["rollover"])
     employees: list[EmployeeFigures] = []
     for employee_id, name, role, active in people:
-        n, spent, approved = spend.get((report_index, employee_id), (0, 0, 0))
+        n, spent = spend.get((report_index, employee_id), (0, 0))
         counts = groups["employee"].get(employee_id)
         incidents = sum(counts.counts.values()) if counts else 0
         if not active and not n and not incidents:
             continue
         allowance, carry = _allowance(
             history[employee_id], month, spend.get((report_index - 1, employee_id),
-                                                   (0, 0, 0))[1], rollover)
+                                                   (0, 0))[1], rollover)
         employees.append(EmployeeFigures(
             id=employee_id, name=name, role=role, active=active, allowance_minor=allowance,
             carry_minor=carry, spent_minor=spent,
             remaining_minor=None if allowance is None else allowance - spent,
-            incidents=incidents, gestures=n, escalations=approved,
+            incidents=incidents, gestures=n, escalations=approved.get(employee_id, 0),
             retained=counts.counts.get("retained", 0) if counts else 0))
 
     points = []
@@ -265,13 +277,13 @@ def compute(month: Month, *, now: datetime | None = None,
         month_spend = 0
         budget = 0
         for employee_id, _name, _role, active in people:
-            spent_here = spend.get((index, employee_id), (0, 0, 0))[1]
+            spent_here = spend.get((index, employee_id), (0, 0))[1]
             month_spend += spent_here
             if not active and not spent_here:
                 continue
             allowance, _carry = _allowance(
                 history[employee_id], point_month,
-                spend.get((index - 1, employee_id), (0, 0, 0))[1], rollover)
+                spend.get((index - 1, employee_id), (0, 0))[1], rollover)
             budget += allowance or 0
         points.append(MonthPoint(str(point_month), month_spend, budget,
                                  _outcomes(series_counts[index - 1])))

@@ -238,7 +238,7 @@ class _Report:
                     self.p("No incidents were logged in this month.", self.s.body)]
         table = self.table(["Date", "Employee", "Category and what happened", "Customer",
                             "Gestures", "Cost", "Outcome"], rows,
-                           (1.0, 1.8, 4.0, 1.9, 1.5, 1.2, 1.6), 5)
+                           (1.0, 1.7, 3.6, 1.8, 1.4, 1.7, 1.6), 5)
         return [Paragraph(f"Incidents of the month ({len(rows)})", self.s.h2), table]
 
 

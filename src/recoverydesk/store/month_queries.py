@@ -98,101 +98,149 @@ class Period:
         return len(self.bounds) - 1
 
 
-def _outcome_ctes(period: Period) -> str:
-    """CTEs ending in ``o``: each incident of the period with its month index ``m`` and its
-    SPEC §5 outcome. Parameters, in order: start, end, today."""
-    lo, hi = period.bounds[0], period.bounds[-1]
-    local_day = local_date_sql("i.reported_at", period.tz, lo, hi)
-    month_index = bucket_sql("i.reported_at", period.bounds)
+def _outcome_sql(period: Period) -> str:
+    """SQL for one incident's SPEC §5 outcome, given its ``cust`` (customer id or NULL) and
+    ``d`` (local date) columns: one correlated lookup of the first return visit inside the
+    window and one of the customer's ``lost_on``.
+
+    Retained: a visit after ``d`` and at most W days after it, unless the customer was marked
+    lost (on or after ``d``) before that visit. Lost: marked lost first, or the window closed
+    (``d + W`` before today). Pending: otherwise. The literals come from dates and integers,
+    never from text a person typed.
+    """
     window = f"'+{int(period.retention_days)} days'"
-    return f"""inc AS NOT MATERIALIZED (
-        SELECT i.id, i.customer_id AS cust, i.category_id AS cat, i.severity AS sev,
-               i.reported_by_id AS emp, i.proactive AS pro, {local_day} AS d,
-               {month_index} AS m
-        FROM incident i WHERE i.reported_at >= ? AND i.reported_at < ?
-    ), vis AS MATERIALIZED (
-        SELECT inc.*, c.lost_on AS lost_on,
-               (SELECT MIN(v.visited_on) FROM return_visit v
-                 WHERE v.customer_id = inc.cust AND v.visited_on > inc.d
-                   AND v.visited_on <= date(inc.d, {window})) AS fr
-        FROM inc LEFT JOIN customer c ON c.id = inc.cust
-    ), o AS MATERIALIZED (
-        SELECT id, cust, cat, sev, emp, pro, m,
-               CASE WHEN cust IS NULL THEN 'anonymous'
-                    WHEN fr IS NOT NULL AND (lost_on IS NULL OR lost_on < d OR fr <= lost_on)
+    today = f"'{period.today.isoformat()}'"
+    return f"""CASE WHEN cust IS NULL THEN 'anonymous' ELSE (
+        SELECT CASE WHEN fr IS NOT NULL AND (lost_on IS NULL OR lost_on < d OR fr <= lost_on)
                          THEN 'retained'
                     WHEN lost_on IS NOT NULL AND lost_on >= d THEN 'lost'
-                    WHEN date(d, {window}) < ? THEN 'lost'
-                    ELSE 'pending' END AS outcome
-        FROM vis
-    )"""
+                    WHEN date(d, {window}) < {today} THEN 'lost'
+                    ELSE 'pending' END
+        FROM (SELECT (SELECT MIN(v.visited_on) FROM return_visit v
+                       WHERE v.customer_id = cust AND v.visited_on > d
+                         AND v.visited_on <= date(d, {window})) AS fr,
+                     (SELECT c.lost_on FROM customer c WHERE c.id = cust) AS lost_on)
+    ) END"""
 
 
-def incident_outcomes(period: Period) -> list[tuple[Any, ...]]:
-    """Retention outcomes (SPEC §5) of every incident in the period, grouped per family.
-
-    Rows ``(family, key, outcome, incidents, spend, value, x1, x2)``:
-
-    * ``series``: key = month index, per outcome;
-    * for the last month only: ``total`` (x1 = distinct customers, x2 = escalated
-      incidents; key = proactive incidents), ``category`` (key = category id),
-      ``severity``, ``employee`` (key = reporter id), ``kind`` (key = gesture kind, NULL for
-      incidents without a non-voided gesture; an incident counts under each kind it used).
-
-    Spend and value are the non-voided gestures on those incidents (whatever their month).
-    """
+def _incidents_sql(period: Period, columns: str) -> str:
+    """The period's incidents with ``cust``, ``d`` (local date), ``m`` (month index) and
+    ``columns``; parameters: start, end."""
     lo, hi = period.bounds[0], period.bounds[-1]
-    last = period.months - 1
+    return f"""SELECT i.customer_id AS cust,
+               {local_date_sql("i.reported_at", period.tz, lo, hi)} AS d,
+               {bucket_sql("i.reported_at", period.bounds)} AS m{columns}
+        FROM incident i WHERE i.reported_at >= ? AND i.reported_at < ?"""
+
+
+def _range(period: Period) -> tuple[str, str]:
+    return _moment(period.bounds[0]), _moment(period.bounds[-1])
+
+
+def series_outcomes(period: Period) -> list[tuple[int, str, int]]:
+    """``(month index, outcome, incidents)`` for every month of the period: one pass over
+    the period's incidents, one visit look-up per incident with a known customer."""
     sql = f"""
-    WITH {_outcome_ctes(period)}, gs AS MATERIALIZED (
-        SELECT g.incident_id AS id, SUM(g.cost_minor) AS spend,
-               SUM(COALESCE(g.value_minor, 0)) AS value,
-               MAX(g.approved_by_id IS NOT NULL) AS escalated
-        FROM gesture g LEFT JOIN void v ON v.gesture_id = g.id
-        WHERE v.id IS NULL AND g.incident_id IN (SELECT id FROM o WHERE m = {last})
-        GROUP BY g.incident_id
-    ), mo AS MATERIALIZED (
-        SELECT o.*, COALESCE(gs.spend, 0) AS spend, COALESCE(gs.value, 0) AS value,
-               COALESCE(gs.escalated, 0) AS escalated, gs.id IS NOT NULL AS has_gesture
-        FROM o LEFT JOIN gs ON gs.id = o.id WHERE o.m = {last}
+    SELECT m, outcome, COUNT(*) FROM (
+        SELECT m, {_outcome_sql(period)} AS outcome FROM ({_incidents_sql(period, "")}))
+    GROUP BY m, outcome
+    """
+    return [(int(m), o, int(n)) for m, o, n in _rows(sql, _range(period))]
+
+
+def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
+    """The period's incidents (one month) grouped per table of the report.
+
+    Rows ``(family, key, outcome, n, a, b, c)``. Counted over incidents: ``total`` (a =
+    proactive, b = distinct customers), ``category`` (key = category id), ``severity``,
+    ``employee`` (key = reporter id). Summed over their non-voided gestures (n = incidents
+    with one, a = cost, b = value, c = incidents with an approved one): ``g:total``,
+    ``g:category``, ``g:severity`` and ``kind`` (an incident counts under each kind it used).
+    """
+    columns = (", i.id AS id, i.category_id AS cat, i.severity AS sev, "
+               "i.reported_by_id AS emp, i.proactive AS pro")
+    sql = f"""
+    WITH o AS MATERIALIZED (
+        SELECT id, cust, cat, sev, emp, pro, {_outcome_sql(period)} AS outcome
+        FROM ({_incidents_sql(period, columns)})
+    ), g AS MATERIALIZED (
+        SELECT o.id AS id, o.outcome AS outcome, o.cat AS cat, o.sev AS sev, g.kind AS kind,
+               g.cost_minor AS cost, COALESCE(g.value_minor, 0) AS value,
+               CASE WHEN g.approved_by_id IS NOT NULL THEN o.id END AS approved
+        FROM o CROSS JOIN gesture g
+        WHERE g.incident_id = o.id
+          AND NOT EXISTS (SELECT 1 FROM void v WHERE v.gesture_id = g.id)
     )
-    SELECT 'series', m, outcome, COUNT(*), 0, 0, 0, 0 FROM o GROUP BY m, outcome
+    SELECT 'total', NULL, outcome, COUNT(*), SUM(pro), COUNT(DISTINCT cust), 0
+      FROM o GROUP BY outcome
     UNION ALL
-    SELECT 'total', SUM(pro), outcome, COUNT(*), SUM(spend), SUM(value),
-           COUNT(DISTINCT cust), SUM(escalated) FROM mo GROUP BY outcome
+    SELECT 'category', cat, outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY cat, outcome
     UNION ALL
-    SELECT 'category', cat, outcome, COUNT(*), SUM(spend), SUM(value), 0, 0
-      FROM mo GROUP BY cat, outcome
+    SELECT 'severity', sev, outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY sev, outcome
     UNION ALL
-    SELECT 'severity', sev, outcome, COUNT(*), SUM(spend), SUM(value), 0, 0
-      FROM mo GROUP BY sev, outcome
+    SELECT 'employee', emp, outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY emp, outcome
     UNION ALL
-    SELECT 'employee', emp, outcome, COUNT(*), 0, 0, 0, 0 FROM mo GROUP BY emp, outcome
+    SELECT 'g:total', NULL, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value),
+           COUNT(DISTINCT approved) FROM g GROUP BY outcome
     UNION ALL
-    SELECT 'kind', g.kind, mo.outcome, COUNT(DISTINCT mo.id), SUM(g.cost_minor),
-           SUM(COALESCE(g.value_minor, 0)), 0, 0
-      FROM mo JOIN gesture g ON g.incident_id = mo.id
-      LEFT JOIN void v ON v.gesture_id = g.id
-     WHERE v.id IS NULL GROUP BY g.kind, mo.outcome
+    SELECT 'g:category', cat, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
+      FROM g GROUP BY cat, outcome
     UNION ALL
-    SELECT 'kind', NULL, outcome, COUNT(*), 0, 0, 0, 0 FROM mo WHERE NOT has_gesture
-     GROUP BY outcome
+    SELECT 'g:severity', sev, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
+      FROM g GROUP BY sev, outcome
+    UNION ALL
+    SELECT 'kind', kind, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
+      FROM g GROUP BY kind, outcome
     """
-    return _rows(sql, (_moment(lo), _moment(hi), period.today.isoformat()))
+    return _rows(sql, _range(period))
 
 
-def gesture_totals(bounds: Sequence[datetime]) -> list[tuple[int, int, int, int, int]]:
-    """Non-voided gestures per (month index, employee): ``(m, employee, count, spend,
-    approved)``, each gesture in the month of its own moment (SPEC §4)."""
-    sql = f"""
-    SELECT {bucket_sql('g.created_at', bounds)} AS m, g.employee_id, COUNT(*),
-           SUM(g.cost_minor), SUM(g.approved_by_id IS NOT NULL)
-    FROM gesture g LEFT JOIN void v ON v.gesture_id = g.id
-    WHERE g.created_at >= ? AND g.created_at < ? AND v.id IS NULL
-    GROUP BY m, g.employee_id
+def _months_values(bounds: Sequence[datetime]) -> str:
+    return ", ".join(f"({k}, '{_moment(lo)}', '{_moment(hi)}')"
+                     for k, (lo, hi) in enumerate(pairwise(bounds)))
+
+
+def gesture_totals(bounds: Sequence[datetime]) -> list[tuple[int, int, int, int]]:
+    """Non-voided gestures per (month index, employee): ``(m, employee, count, spend)``,
+    each gesture in the month of its own moment (SPEC §4); the count for the last month only
+    (0 for the others).
+
+    One range scan per employee and month over the covering (employee, created_at, cost)
+    index the budget check uses, minus the voided gestures (few) found from the void side.
     """
-    return [(int(m), int(e), int(n), int(s), int(a))
-            for m, e, n, s, a in _rows(sql, (_moment(bounds[0]), _moment(bounds[-1])))]
+    last = len(bounds) - 2
+    months = f"WITH months(k, lo, hi) AS (VALUES {_months_values(bounds)})"
+    in_month = "g.employee_id = e.id AND g.created_at >= mo.lo AND g.created_at < mo.hi"
+    sql = f"""{months}
+    SELECT mo.k, e.id,
+           (SELECT COALESCE(SUM(g.cost_minor), 0) FROM gesture g WHERE {in_month}),
+           CASE WHEN mo.k = {last} THEN (SELECT COUNT(*) FROM gesture g WHERE {in_month})
+                ELSE 0 END
+    FROM employee e CROSS JOIN months mo
+    """
+    voided = f"""{months}
+    SELECT mo.k, g.employee_id, SUM(g.cost_minor), COUNT(*)
+    FROM void v CROSS JOIN gesture g CROSS JOIN months mo
+    WHERE g.id = v.gesture_id AND g.created_at >= ? AND g.created_at >= mo.lo
+      AND g.created_at < mo.hi
+    GROUP BY mo.k, g.employee_id
+    """
+    totals = {(int(m), int(e)): (int(n), int(s)) for m, e, s, n in _rows(sql, ())}
+    for m, e, s, n in _rows(voided, (_moment(bounds[0]),)):
+        count, spend = totals[(int(m), int(e))]
+        totals[(int(m), int(e))] = (count - (int(n) if m == last else 0), spend - int(s))
+    return [(m, e, n, s) for (m, e), (n, s) in totals.items() if n or s]
+
+
+def escalations(start: datetime, end: datetime) -> dict[int, int]:
+    """Owner-approved, non-voided gestures made in ``[start, end)``, per employee."""
+    sql = """
+    SELECT g.employee_id, COUNT(*) FROM gesture g
+    WHERE g.created_at >= ? AND g.created_at < ? AND g.approved_by_id IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM void v WHERE v.gesture_id = g.id)
+    GROUP BY g.employee_id
+    """
+    return {int(e): int(n) for e, n in _rows(sql, (_moment(start), _moment(end)))}
 
 
 def budget_changes() -> list[tuple[int, int, int | None]]:
@@ -265,25 +313,26 @@ class IncidentLine:
 
 
 def month_incidents(period: Period) -> Iterator[IncidentLine]:
-    """The incidents of the period's last month with their outcome, oldest first, streamed
-    from a cursor (``period`` may be that one month alone)."""
-    last = period.months - 1
+    """The incidents of ``period`` (one month) with their outcome, oldest first, streamed
+    from a cursor."""
     sql = f"""
-    WITH {_outcome_ctes(period)}
+    WITH o AS MATERIALIZED (
+        SELECT id, {_outcome_sql(period)} AS outcome
+        FROM ({_incidents_sql(period, ", i.id AS id")})
+    )
     SELECT i.id, i.reported_at, e.name, c.name, i.customer_id, cu.name, i.severity,
            (SELECT GROUP_CONCAT(DISTINCT g.kind) FROM gesture g
-             LEFT JOIN void v ON v.gesture_id = g.id
-             WHERE g.incident_id = i.id AND v.id IS NULL),
+             WHERE g.incident_id = i.id
+               AND NOT EXISTS (SELECT 1 FROM void v WHERE v.gesture_id = g.id)),
            (SELECT COALESCE(SUM(g.cost_minor), 0) FROM gesture g
-             LEFT JOIN void v ON v.gesture_id = g.id
-             WHERE g.incident_id = i.id AND v.id IS NULL),
+             WHERE g.incident_id = i.id
+               AND NOT EXISTS (SELECT 1 FROM void v WHERE v.gesture_id = g.id)),
            o.outcome, i.description
     FROM o JOIN incident i ON i.id = o.id JOIN employee e ON e.id = i.reported_by_id
     JOIN category c ON c.id = i.category_id LEFT JOIN customer cu ON cu.id = i.customer_id
-    WHERE o.m = {last} ORDER BY i.reported_at, i.id
+    ORDER BY i.reported_at, i.id
     """
-    params = (_moment(period.bounds[0]), _moment(period.bounds[-1]), period.today.isoformat())
-    for row in database.execute_sql(sql, params):
+    for row in database.execute_sql(sql, _range(period)):
         (ident, at, employee, category, customer_id, customer, severity, kinds, cost, outcome,
          description) = row
         yield IncidentLine(
