@@ -103,8 +103,10 @@ class _Report:
 
     # -- building blocks
     def table(self, header: Sequence[str], rows: list[list[Any]], fractions: Sequence[float],
-              numeric_from: int, total: list[Any] | None = None) -> Table:
-        head = [Paragraph(self.fonts.markup(h), self.s.head_num if i >= numeric_from
+              numeric: Iterable[int], total: list[Any] | None = None) -> Table:
+        """A banded table; columns in ``numeric`` get right-aligned headers."""
+        right = set(numeric)
+        head = [Paragraph(self.fonts.markup(h), self.s.head_num if i in right
                           else self.s.head) for i, h in enumerate(header)]
         data = [head, *rows] + ([total] if total else [])
         widths = [self.width * w / sum(fractions) for w in fractions]
@@ -153,7 +155,7 @@ class _Report:
             ("Retained / lost", f"{o.retained} / {o.lost}"),
             ("Pending / anonymous", f"{o.pending} / {o.anonymous}"),
             ("Retention rate", self.pct(rate.value)),
-            ("95 % interval (sample)", f"{interval} (n = {rate.n})"),
+            ("95 % interval", f"{interval} (n = {rate.n})"),
             ("Cost per retained customer", self.money(f.cost_per_retained_minor)),
             ("Known customers", f"{known} of {o.incidents}"),
             ("Estimated value kept", self.money(f.value_kept_minor)
@@ -173,7 +175,7 @@ class _Report:
                 row += [self.p(label, self.s.label), self.p(value, self.s.value)]
             rows.append(row)
         quarter = self.width / 4
-        table = Table(rows, colWidths=[quarter * 1.1, quarter * 0.9] * 2)
+        table = Table(rows, colWidths=[quarter * 0.95, quarter * 1.05] * 2)
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
@@ -198,14 +200,14 @@ class _Report:
                  self.n(str(sum(e.retained for e in f.employees)))]
         table = self.table(["Employee", "Allowance", "Spent", "Remaining", "Incidents",
                             "Gestures", "Escalations", "Retained"], rows,
-                           (2.4, 1.6, 1.5, 1.6, 1.3, 1.3, 1.5, 1.3), 1, total)
+                           (2.4, 1.6, 1.5, 1.6, 1.3, 1.3, 1.5, 1.3), range(1, 8), total)
         note = self.p("Allowance includes any rollover; incidents and retained count the "
                       "incidents each person logged, spend the gestures each person made.",
                       self.s.muted)
         return [Paragraph("Per employee", self.s.h2), table, Spacer(1, 3), note]
 
-    def breakdown(self, title: str, rows: Sequence[Breakdown],
-                  label: Callable[[str], str]) -> list[Any]:
+    def breakdown(self, title: str, rows: Sequence[Breakdown], label: Callable[[str], str],
+                  note: Paragraph | None = None) -> list[Any]:
         data = [[self.p(label(b.key)), self.n(str(b.outcomes.incidents)),
                  self.n(self.money(b.spend_minor)), self.n(self.money(b.value_minor)),
                  self.n(f"{b.outcomes.retained} / {b.outcomes.lost}"),
@@ -214,8 +216,9 @@ class _Report:
         table = self.table([title, "Incidents", "Spend", "Value to customers",
                             "Retained / lost", "Pending / anon.",
                             "Retention (95 % interval)"], data,
-                           (2.3, 1.2, 1.4, 1.5, 1.3, 1.3, 3.2), 1)
-        return [KeepTogether([Paragraph(f"By {title.lower()}", self.s.h2), table])]
+                           (2.3, 1.2, 1.4, 1.5, 1.3, 1.3, 3.2), range(1, 7))
+        extra = [Spacer(1, 3), note] if note is not None else []
+        return [KeepTogether([Paragraph(f"By {title.lower()}", self.s.h2), table, *extra])]
 
     def incident_list(self, incidents: Iterable[IncidentLine]) -> list[Any]:
         rows = []
@@ -238,7 +241,7 @@ class _Report:
                     self.p("No incidents were logged in this month.", self.s.body)]
         table = self.table(["Date", "Employee", "Category and what happened", "Customer",
                             "Gestures", "Cost", "Outcome"], rows,
-                           (1.0, 1.7, 3.6, 1.8, 1.4, 1.7, 1.6), 5)
+                           (1.0, 1.7, 3.3, 1.8, 1.7, 1.7, 1.6), (5,))
         return [Paragraph(f"Incidents of the month ({len(rows)})", self.s.h2), table]
 
 
@@ -329,11 +332,12 @@ def write_report(figures: Figures, incidents: Iterable[IncidentLine], out: Binar
     step(2, "Breakdowns")
     story += report.breakdown("Category", figures.by_category, lambda k: k)
     story += report.breakdown("Gesture kind", figures.by_kind, lambda k: KIND_LABELS.get(k, k))
-    story += report.breakdown("Severity", figures.by_severity, lambda k: k.capitalize())
-    story.append(report.p("Category, kind and severity rows count the month's incidents; "
-                          "spend and value are the non-voided gestures on them. An incident "
-                          "with several kinds of gesture counts under each kind.",
-                          report.s.muted))
+    story += report.breakdown("Severity", figures.by_severity, lambda k: k.capitalize(),
+                              note=report.p(
+                                  "Category, kind and severity rows count the month's "
+                                  "incidents; spend and value are the non-voided gestures on "
+                                  "them. An incident with several kinds of gesture counts "
+                                  "under each kind.", report.s.muted))
     step(3, "Incident list")
     story += report.incident_list(incidents)
     step(4, "Laying out pages")
