@@ -2,7 +2,8 @@
 
 Figures: a business with 50 staff and five years of history (incidents spread evenly, 65 %
 with a known customer, about 1.1 gestures per incident, 1 % of gestures voided, a return
-visit for about half of the known-customer incidents, a follow-up for each) is bulk-loaded
+visit for about half of the known-customer incidents, a follow-up for each, one customer in
+200 marked lost) is bulk-loaded
 with raw SQL at 10 000, 100 000 and 1 000 000 incidents (loading is not timed). Measured:
 ``reports.figures.compute`` for the last full month, the 12-month series included. Floor, same
 file and connection: one ``SELECT COUNT(*) FROM incident``. Medians of several runs.
@@ -104,6 +105,9 @@ def build(path: Path, incidents: int, end: datetime) -> None:
                         "recorded_by_id) VALUES (?, ?, ?, 1)", visit_rows)
         raw.executemany("INSERT INTO follow_up (incident_id, due_on, created_at, done_at, "
                         "note) VALUES (?, ?, ?, ?, '')", followup_rows)
+        # One customer in 200 marked lost, half a year before the end.
+        raw.execute("UPDATE customer SET lost_on = ? WHERE id % 200 = 0",
+                    (str((end - timedelta(days=180)).date()),))
 
 
 def median_ms(action: Callable[[], object], runs: int) -> float:

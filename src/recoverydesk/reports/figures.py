@@ -200,25 +200,27 @@ def compute(month: Month, *, now: datetime | None = None,
         if progress is not None:
             progress(done, steps, label)
 
-    step(0, "Retention outcomes")
-    series_rows = month_queries.series_outcomes(period)
-    rows = month_queries.month_outcomes(Period(bounds[-2:], tz, period.retention_days, today))
-    step(1, "Spend per employee")
-    gesture_rows = month_queries.gesture_totals(bounds)
-    approved = month_queries.escalations(bounds[-2], bounds[-1])
-    step(2, "Budgets")
-    people = month_queries.employees()
-    history: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
-    for employee_id, effective, allowance in month_queries.budget_changes():
-        history[employee_id].append((effective, allowance))
-    category_names = month_queries.categories()
-    step(3, "Resolution times")
-    start, end = bounds[-2], bounds[-1]
-    median = month_queries.median_resolution_minutes(start, end)
-    step(4, "Follow-ups")
-    last_day = month.next().first_day().toordinal() - 1
-    counted, on_time = month_queries.followups_on_time(
-        month.first_day(), datetime.fromordinal(last_day).date(), today, tz)
+    with month_queries.roomy_cache():
+        step(0, "Retention outcomes")
+        series_rows = month_queries.series_outcomes(period)
+        rows = month_queries.month_outcomes(Period(bounds[-2:], tz, period.retention_days,
+                                                   today))
+        step(1, "Spend per employee")
+        gesture_rows = month_queries.gesture_totals(bounds)
+        approved = month_queries.escalations(bounds[-2], bounds[-1])
+        step(2, "Budgets")
+        people = month_queries.employees()
+        history: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
+        for employee_id, effective, allowance in month_queries.budget_changes():
+            history[employee_id].append((effective, allowance))
+        category_names = month_queries.categories()
+        step(3, "Resolution times")
+        start, end = bounds[-2], bounds[-1]
+        median = month_queries.median_resolution_minutes(start, end)
+        step(4, "Follow-ups")
+        last_day = month.next().first_day().toordinal() - 1
+        counted, on_time = month_queries.followups_on_time(
+            month.first_day(), datetime.fromordinal(last_day).date(), today, tz)
     step(5, "Done")
 
     # Gestures per (month index into `months`, employee): count, spend.

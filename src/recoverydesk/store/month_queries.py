@@ -13,6 +13,7 @@ spelling of those three expressions.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
@@ -79,6 +80,26 @@ def bucket_sql(column: str, bounds: Sequence[datetime]) -> str:
     return f"CASE {' '.join(parts)} END"
 
 
+REPORT_CACHE_KIB = 65_536
+
+
+@contextmanager
+def roomy_cache(kib: int = REPORT_CACHE_KIB) -> Iterator[None]:
+    """A larger page cache and in-memory temporary tables while a report reads, restored
+    afterwards. The month statements touch far more pages than SQLite's default 2 MiB cache
+    holds (visits and customers looked up per incident, grouped temporary tables); the till's
+    own connection settings stay as they were."""
+    cache = database.execute_sql("PRAGMA cache_size").fetchone()[0]
+    temp = database.execute_sql("PRAGMA temp_store").fetchone()[0]
+    database.execute_sql(f"PRAGMA cache_size = {-int(kib)}")
+    database.execute_sql("PRAGMA temp_store = 2")
+    try:
+        yield
+    finally:
+        database.execute_sql(f"PRAGMA cache_size = {int(cache)}")
+        database.execute_sql(f"PRAGMA temp_store = {int(temp)}")
+
+
 def _rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
     return list(database.execute_sql(sql, tuple(params)).fetchall())
 
@@ -98,39 +119,48 @@ class Period:
         return len(self.bounds) - 1
 
 
-def _outcome_sql(period: Period) -> str:
-    """SQL for one incident's SPEC §5 outcome, given its ``cust`` (customer id or NULL) and
-    ``d`` (local date) columns: one correlated lookup of the first return visit inside the
-    window and one of the customer's ``lost_on``.
+def _outcome_ctes(period: Period, columns: str = "", materialize_o: bool = False) -> str:
+    """CTEs ending in ``o``: the period's incidents with ``m`` (month index), ``cust``,
+    ``outcome`` (SPEC §5) and ``columns``. Parameters: start, end.
 
-    Retained: a visit after ``d`` and at most W days after it, unless the customer was marked
-    lost (on or after ``d``) before that visit. Lost: marked lost first, or the window closed
-    (``d + W`` before today). Pending: otherwise. The literals come from dates and integers,
-    never from text a person typed.
+    Retained: a return visit after the local date ``d`` and at most W days after it, unless
+    the customer was marked lost (on or after ``d``) before that visit. Lost: marked lost
+    first, or the window closed (``d + W`` before today). Pending: otherwise. Anonymous: no
+    customer. ``d`` and ``d + W`` are computed once per incident and stored (``x``), then one
+    index look-up finds the first visit in the window (``y``). Customers marked lost are few,
+    so they are collected once (``lost``). The literals come from dates and integers, never
+    from text a person typed.
     """
+    lo, hi = period.bounds[0], period.bounds[-1]
     window = f"'+{int(period.retention_days)} days'"
     today = f"'{period.today.isoformat()}'"
-    return f"""CASE WHEN cust IS NULL THEN 'anonymous' ELSE (
-        SELECT CASE WHEN fr IS NOT NULL AND (lost_on IS NULL OR lost_on < d OR fr <= lost_on)
+    return f"""lost AS MATERIALIZED (
+        SELECT id, lost_on FROM customer WHERE lost_on IS NOT NULL
+    ), x AS MATERIALIZED (
+        SELECT *, date(d, {window}) AS e FROM (
+            SELECT i.customer_id AS cust,
+                   {local_date_sql("i.reported_at", period.tz, lo, hi)} AS d,
+                   {bucket_sql("i.reported_at", period.bounds)} AS m{columns}
+            FROM incident i WHERE i.reported_at >= ? AND i.reported_at < ?)
+    ), y AS MATERIALIZED (
+        SELECT x.*,
+               CASE WHEN cust IS NOT NULL THEN (
+                   SELECT MIN(v.visited_on) FROM return_visit v
+                   WHERE v.customer_id = cust AND v.visited_on > d AND v.visited_on <= e)
+               END AS fr,
+               CASE WHEN cust IS NOT NULL THEN (
+                   SELECT l.lost_on FROM lost l WHERE l.id = cust) END AS lost_on
+        FROM x
+    ), o AS {"" if materialize_o else "NOT "}MATERIALIZED (
+        SELECT y.*,
+               CASE WHEN cust IS NULL THEN 'anonymous'
+                    WHEN fr IS NOT NULL AND (lost_on IS NULL OR lost_on < d OR fr <= lost_on)
                          THEN 'retained'
                     WHEN lost_on IS NOT NULL AND lost_on >= d THEN 'lost'
-                    WHEN date(d, {window}) < {today} THEN 'lost'
-                    ELSE 'pending' END
-        FROM (SELECT (SELECT MIN(v.visited_on) FROM return_visit v
-                       WHERE v.customer_id = cust AND v.visited_on > d
-                         AND v.visited_on <= date(d, {window})) AS fr,
-                     (SELECT c.lost_on FROM customer c WHERE c.id = cust) AS lost_on)
-    ) END"""
-
-
-def _incidents_sql(period: Period, columns: str) -> str:
-    """The period's incidents with ``cust``, ``d`` (local date), ``m`` (month index) and
-    ``columns``; parameters: start, end."""
-    lo, hi = period.bounds[0], period.bounds[-1]
-    return f"""SELECT i.customer_id AS cust,
-               {local_date_sql("i.reported_at", period.tz, lo, hi)} AS d,
-               {bucket_sql("i.reported_at", period.bounds)} AS m{columns}
-        FROM incident i WHERE i.reported_at >= ? AND i.reported_at < ?"""
+                    WHEN e < {today} THEN 'lost'
+                    ELSE 'pending' END AS outcome
+        FROM y
+    )"""
 
 
 def _range(period: Period) -> tuple[str, str]:
@@ -141,9 +171,8 @@ def series_outcomes(period: Period) -> list[tuple[int, str, int]]:
     """``(month index, outcome, incidents)`` for every month of the period: one pass over
     the period's incidents, one visit look-up per incident with a known customer."""
     sql = f"""
-    SELECT m, outcome, COUNT(*) FROM (
-        SELECT m, {_outcome_sql(period)} AS outcome FROM ({_incidents_sql(period, "")}))
-    GROUP BY m, outcome
+    WITH {_outcome_ctes(period)}
+    SELECT m, outcome, COUNT(*) FROM o GROUP BY 1, 2
     """
     return [(int(m), o, int(n)) for m, o, n in _rows(sql, _range(period))]
 
@@ -160,10 +189,7 @@ def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
     columns = (", i.id AS id, i.category_id AS cat, i.severity AS sev, "
                "i.reported_by_id AS emp, i.proactive AS pro")
     sql = f"""
-    WITH o AS MATERIALIZED (
-        SELECT id, cust, cat, sev, emp, pro, {_outcome_sql(period)} AS outcome
-        FROM ({_incidents_sql(period, columns)})
-    ), g AS MATERIALIZED (
+    WITH {_outcome_ctes(period, columns, materialize_o=True)}, g AS MATERIALIZED (
         SELECT o.id AS id, o.outcome AS outcome, o.cat AS cat, o.sev AS sev, g.kind AS kind,
                g.cost_minor AS cost, COALESCE(g.value_minor, 0) AS value,
                CASE WHEN g.approved_by_id IS NOT NULL THEN o.id END AS approved
@@ -316,10 +342,7 @@ def month_incidents(period: Period) -> Iterator[IncidentLine]:
     """The incidents of ``period`` (one month) with their outcome, oldest first, streamed
     from a cursor."""
     sql = f"""
-    WITH o AS MATERIALIZED (
-        SELECT id, {_outcome_sql(period)} AS outcome
-        FROM ({_incidents_sql(period, ", i.id AS id")})
-    )
+    WITH {_outcome_ctes(period, ", i.id AS id")}
     SELECT i.id, i.reported_at, e.name, c.name, i.customer_id, cu.name, i.severity,
            (SELECT GROUP_CONCAT(DISTINCT g.kind) FROM gesture g
              WHERE g.incident_id = i.id
