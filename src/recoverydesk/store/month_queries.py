@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -29,12 +30,14 @@ def _offset(tz: ZoneInfo, moment_utc: datetime) -> int:
     return int(offset.total_seconds())
 
 
+@lru_cache(maxsize=64)
 def offset_segments(tz: ZoneInfo, start: datetime, end: datetime) -> list[tuple[datetime, int]]:
     """``[(from, offset_seconds), ...]`` of naive UTC moments: the zone's offset from each
     ``from`` until the next; the first entry starts at ``start``, and ``end`` bounds the walk.
 
     Offsets change at most a few times a year, so a day-by-day walk with a bisection at each
-    change finds every transition to the second.
+    change finds every transition to the second. Cached: a report asks for the same months
+    again. Callers must not modify the returned list.
     """
     segments = [(start, _offset(tz, start))]
     day = start
