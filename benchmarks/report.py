@@ -36,7 +36,7 @@ from recoverydesk.reports.fonts import BUILTIN, unicode_fonts
 from recoverydesk.reports.pdf import write_report
 from recoverydesk.services import business
 from recoverydesk.services.demo import build_demo
-from recoverydesk.store import month_queries
+from recoverydesk.store import month_lists, month_queries
 from recoverydesk.store.month_queries import Period
 
 STAFF = 50
@@ -154,7 +154,7 @@ def bench_pdf(runs: int, folder: Path) -> float:
     settings = business.get_settings()
     tz = zone(settings.timezone)
     now = datetime.now(UTC).replace(tzinfo=None)
-    lines = list(month_queries.month_incidents(Period(
+    lines = list(month_lists.month_incidents(Period(
         month_range_utc(month, tz), tz, settings.retention_days, today)))
     business.close_business()
     unicode = unicode_fonts()  # registered once per process, outside the timing

@@ -14,7 +14,7 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from recoverydesk.core.money import format_plain
-from recoverydesk.store.month_queries import GestureLine
+from recoverydesk.store.month_lists import GestureLine
 
 HEADER = ("date", "time", "employee", "category", "customer", "kind", "description", "cost",
           "value", "currency", "approved_by", "voided")

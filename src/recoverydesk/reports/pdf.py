@@ -34,7 +34,7 @@ from recoverydesk.core.retention import Rate
 from recoverydesk.reports import charts
 from recoverydesk.reports.figures import Breakdown, Figures
 from recoverydesk.reports.fonts import FontSet, unicode_fonts
-from recoverydesk.store.month_queries import IncidentLine
+from recoverydesk.store.month_lists import IncidentLine
 
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN = 16 * mm

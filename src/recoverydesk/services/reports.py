@@ -19,7 +19,7 @@ from recoverydesk.errors import StorageError
 from recoverydesk.reports import figures as figures_module
 from recoverydesk.reports.figures import Figures
 from recoverydesk.services import _base
-from recoverydesk.store import month_queries
+from recoverydesk.store import month_lists
 from recoverydesk.store.month_queries import Period
 
 Progress = Callable[[int, int, str], None]
@@ -72,7 +72,7 @@ def build_pdf(month: Month, paper: str = "a4", now: datetime | None = None,
 
     as_of = _base.utcnow(now)
     figures = figures_module.compute(month, now=as_of, progress=_half(progress, 0))
-    incidents = list(month_queries.month_incidents(_one_month_period(month, as_of)))
+    incidents = list(month_lists.month_incidents(_one_month_period(month, as_of)))
     buffer = io.BytesIO()
     write_report(figures, incidents, buffer, paper=paper, progress=_half(progress, 5))
     if progress is not None:
@@ -97,7 +97,7 @@ def export_csv(month: Month, target: str | Path | BinaryIO,
     settings = _base.settings()
     start, end = month_range_utc(month, settings.tz)
     text = io.StringIO(newline="")
-    rows = write_csv(month_queries.month_gestures(start, end), text, settings.currency,
+    rows = write_csv(month_lists.month_gestures(start, end), text, settings.currency,
                      settings.tz, progress)
     data = text.getvalue().encode("utf-8")
     if isinstance(target, (str, Path)):

@@ -59,7 +59,7 @@ def offset_segments(tz: ZoneInfo, start: datetime, end: datetime) -> list[tuple[
     return segments
 
 
-def _moment(value: datetime) -> str:
+def sql_moment(value: datetime) -> str:
     """A naive UTC moment as the text peewee stores (for literals compared with columns)."""
     return value.isoformat(sep=" ")
 
@@ -72,14 +72,14 @@ def local_date_sql(column: str, tz: ZoneInfo, start: datetime, end: datetime) ->
     segments = offset_segments(tz, start, end)
     if len(segments) == 1:
         return f"date({column}, '{segments[0][1]:+d} seconds')"
-    parts = [f"WHEN {column} < '{_moment(boundary)}' THEN date({column}, '{offset:+d} seconds')"
+    parts = [f"WHEN {column} < '{sql_moment(boundary)}' THEN date({column}, '{offset:+d} seconds')"
              for (_, offset), (boundary, _) in pairwise(segments)]
     return f"CASE {' '.join(parts)} ELSE date({column}, '{segments[-1][1]:+d} seconds') END"
 
 
 def bucket_sql(column: str, bounds: Sequence[datetime]) -> str:
     """SQL numbering the half-open ranges ``[bounds[k], bounds[k+1])`` as ``k``."""
-    parts = [f"WHEN {column} < '{_moment(b)}' THEN {k}" for k, b in enumerate(bounds[1:])]
+    parts = [f"WHEN {column} < '{sql_moment(b)}' THEN {k}" for k, b in enumerate(bounds[1:])]
     return f"CASE {' '.join(parts)} END"
 
 
@@ -122,7 +122,7 @@ class Period:
         return len(self.bounds) - 1
 
 
-def _outcome_ctes(period: Period, columns: str = "", materialize_o: bool = False) -> str:
+def outcome_ctes(period: Period, columns: str = "", materialize_o: bool = False) -> str:
     """CTEs ending in ``o``: the period's incidents with ``m`` (month index), ``cust``,
     ``outcome`` (SPEC §5) and ``columns``. Parameters: start, end.
 
@@ -166,18 +166,18 @@ def _outcome_ctes(period: Period, columns: str = "", materialize_o: bool = False
     )"""
 
 
-def _range(period: Period) -> tuple[str, str]:
-    return _moment(period.bounds[0]), _moment(period.bounds[-1])
+def period_range(period: Period) -> tuple[str, str]:
+    return sql_moment(period.bounds[0]), sql_moment(period.bounds[-1])
 
 
 def series_outcomes(period: Period) -> list[tuple[int, str, int]]:
     """``(month index, outcome, incidents)`` for every month of the period: one pass over
     the period's incidents, one visit look-up per incident with a known customer."""
     sql = f"""
-    WITH {_outcome_ctes(period)}
+    WITH {outcome_ctes(period)}
     SELECT m, outcome, COUNT(*) FROM o GROUP BY 1, 2
     """
-    return [(int(m), o, int(n)) for m, o, n in _rows(sql, _range(period))]
+    return [(int(m), o, int(n)) for m, o, n in _rows(sql, period_range(period))]
 
 
 def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
@@ -192,7 +192,7 @@ def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
     columns = (", i.id AS id, i.category_id AS cat, i.severity AS sev, "
                "i.reported_by_id AS emp, i.proactive AS pro")
     sql = f"""
-    WITH {_outcome_ctes(period, columns, materialize_o=True)}, g AS MATERIALIZED (
+    WITH {outcome_ctes(period, columns, materialize_o=True)}, g AS MATERIALIZED (
         SELECT o.id AS id, o.outcome AS outcome, o.cat AS cat, o.sev AS sev, g.kind AS kind,
                g.cost_minor AS cost, COALESCE(g.value_minor, 0) AS value,
                CASE WHEN g.approved_by_id IS NOT NULL THEN o.id END AS approved
@@ -221,11 +221,11 @@ def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
     SELECT 'kind', kind, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
       FROM g GROUP BY kind, outcome
     """
-    return _rows(sql, _range(period))
+    return _rows(sql, period_range(period))
 
 
 def _months_values(bounds: Sequence[datetime]) -> str:
-    return ", ".join(f"({k}, '{_moment(lo)}', '{_moment(hi)}')"
+    return ", ".join(f"({k}, '{sql_moment(lo)}', '{sql_moment(hi)}')"
                      for k, (lo, hi) in enumerate(pairwise(bounds)))
 
 
@@ -255,7 +255,7 @@ def gesture_totals(bounds: Sequence[datetime]) -> list[tuple[int, int, int, int]
     GROUP BY mo.k, g.employee_id
     """
     totals = {(int(m), int(e)): (int(n), int(s)) for m, e, s, n in _rows(sql, ())}
-    for m, e, s, n in _rows(voided, (_moment(bounds[0]),)):
+    for m, e, s, n in _rows(voided, (sql_moment(bounds[0]),)):
         count, spend = totals[(int(m), int(e))]
         totals[(int(m), int(e))] = (count - (int(n) if m == last else 0), spend - int(s))
     return [(m, e, n, s) for (m, e), (n, s) in totals.items() if n or s]
@@ -269,7 +269,7 @@ def escalations(start: datetime, end: datetime) -> dict[int, int]:
       AND NOT EXISTS (SELECT 1 FROM void v WHERE v.gesture_id = g.id)
     GROUP BY g.employee_id
     """
-    return {int(e): int(n) for e, n in _rows(sql, (_moment(start), _moment(end)))}
+    return {int(e): int(n) for e, n in _rows(sql, (sql_moment(start), sql_moment(end)))}
 
 
 def budget_changes() -> list[tuple[int, int, int | None]]:
@@ -303,8 +303,9 @@ def median_resolution_minutes(start: datetime, end: datetime) -> float | None:
               AND resolved_at IS NOT NULL))
     WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2)
     """
-    row = _rows(sql, (_moment(start), _moment(end)))
-    return None if not row or row[0][0] is None else float(row[0][0])
+    row = _rows(sql, (sql_moment(start), sql_moment(end)))
+    # julianday() is a double: round away its noise (35.9999998 minutes is 36.0).
+    return None if not row or row[0][0] is None else round(float(row[0][0]), 1)
 
 
 def followups_on_time(first: date, last: date, today: date, tz: ZoneInfo) -> tuple[int, int]:
@@ -323,92 +324,6 @@ def followups_on_time(first: date, last: date, today: date, tz: ZoneInfo) -> tup
     """
     row = _rows(sql, (first.isoformat(), last.isoformat(), today.isoformat()))[0]
     return int(row[0]), int(row[1])
-
-
-@dataclass(frozen=True)
-class IncidentLine:
-    """One incident of the month for the report's list."""
-
-    id: int
-    reported_at: datetime
-    employee: str
-    category: str
-    customer: str | None  # None: anonymous; "": erased
-    severity: str
-    kinds: str  # comma-separated kinds of its non-voided gestures
-    cost_minor: int
-    outcome: str  # retained | lost | pending | anonymous
-    description: str
-
-
-def month_incidents(period: Period) -> Iterator[IncidentLine]:
-    """The incidents of ``period`` (one month) with their outcome, oldest first, streamed
-    from a cursor."""
-    sql = f"""
-    WITH {_outcome_ctes(period, ", i.id AS id")}
-    SELECT i.id, i.reported_at, e.name, c.name, i.customer_id, cu.name, i.severity,
-           (SELECT GROUP_CONCAT(DISTINCT g.kind) FROM gesture g
-             WHERE g.incident_id = i.id
-               AND NOT EXISTS (SELECT 1 FROM void v WHERE v.gesture_id = g.id)),
-           (SELECT COALESCE(SUM(g.cost_minor), 0) FROM gesture g
-             WHERE g.incident_id = i.id
-               AND NOT EXISTS (SELECT 1 FROM void v WHERE v.gesture_id = g.id)),
-           o.outcome, i.description
-    FROM o JOIN incident i ON i.id = o.id JOIN employee e ON e.id = i.reported_by_id
-    JOIN category c ON c.id = i.category_id LEFT JOIN customer cu ON cu.id = i.customer_id
-    ORDER BY i.reported_at, i.id
-    """
-    for row in database.execute_sql(sql, _range(period)):
-        (ident, at, employee, category, customer_id, customer, severity, kinds, cost, outcome,
-         description) = row
-        yield IncidentLine(
-            id=int(ident), reported_at=_as_datetime(at), employee=employee, category=category,
-            customer=None if customer_id is None else (customer or ""), severity=severity,
-            kinds=kinds or "", cost_minor=int(cost), outcome=outcome, description=description)
-
-
-@dataclass(frozen=True)
-class GestureLine:
-    """One gesture of the month for the CSV export."""
-
-    id: int
-    created_at: datetime
-    employee: str
-    category: str
-    customer: str | None  # None: anonymous; "": erased
-    kind: str
-    description: str
-    cost_minor: int
-    value_minor: int | None
-    approved_by: str | None
-    voided: bool
-
-
-def month_gestures(start: datetime, end: datetime) -> Iterator[GestureLine]:
-    """Every gesture made in ``[start, end)`` (voided ones too, marked), oldest first."""
-    sql = """
-    SELECT g.id, g.created_at, e.name, c.name, i.customer_id, cu.name, g.kind, g.description,
-           g.cost_minor, g.value_minor, a.name, v.id IS NOT NULL
-    FROM gesture g JOIN incident i ON i.id = g.incident_id
-    JOIN employee e ON e.id = g.employee_id JOIN category c ON c.id = i.category_id
-    LEFT JOIN customer cu ON cu.id = i.customer_id
-    LEFT JOIN employee a ON a.id = g.approved_by_id
-    LEFT JOIN void v ON v.gesture_id = g.id
-    WHERE g.created_at >= ? AND g.created_at < ? ORDER BY g.created_at, g.id
-    """
-    for row in database.execute_sql(sql, (_moment(start), _moment(end))):
-        (ident, at, employee, category, customer_id, customer, kind, description, cost, value,
-         approver, voided) = row
-        yield GestureLine(
-            id=int(ident), created_at=_as_datetime(at), employee=employee, category=category,
-            customer=None if customer_id is None else (customer or ""), kind=kind,
-            description=description, cost_minor=int(cost),
-            value_minor=None if value is None else int(value), approved_by=approver,
-            voided=bool(voided))
-
-
-def _as_datetime(value: Any) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
 def count_incidents() -> int:
