@@ -148,3 +148,12 @@ def test_jpy_amounts_have_no_decimals(tmp_path: Path) -> None:
         business.close_business()
     (row,) = csv.DictReader(io.StringIO(out.getvalue().decode("utf-8")))
     assert (row["cost"], row["currency"], row["employee"]) == ("1250", "JPY", "健")
+
+
+def test_markup_escapes_and_wraps_only_what_dejavu_lacks() -> None:
+    """Runs DejaVu cannot draw go to the CJK font; markup characters are escaped."""
+    from recoverydesk.reports.fonts import unicode_fonts
+
+    fonts = unicode_fonts()
+    assert fonts.markup("李明 Łucja & <Иван>") == (
+        f'<font name="{fonts.fallback}">李明</font> Łucja &amp; &lt;Иван&gt;')

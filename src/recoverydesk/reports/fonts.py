@@ -9,7 +9,7 @@ Registration happens once per process.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import as_file, files
 from xml.sax.saxutils import escape
 
@@ -35,29 +35,34 @@ class FontSet:
     def markup(self, text: str) -> str:
         """``text`` escaped for Paragraph markup, with runs the main font cannot draw in
         the fallback font."""
-        if self.fallback is None:
-            return escape(text)
-        main = _cmap(self.regular)
-        extra = _cmap(self.fallback)
-        out: list[str] = []
-        run: list[str] = []
-        run_is_fallback = False
+        return _markup(self, text)
 
-        def flush() -> None:
-            if run:
-                chunk = escape("".join(run))
-                out.append(f'<font name="{self.fallback}">{chunk}</font>' if run_is_fallback
-                           else chunk)
-                run.clear()
 
-        for ch in text:
-            needs = ord(ch) not in main and ord(ch) in extra
-            if needs != run_is_fallback:
-                flush()
-                run_is_fallback = needs
-            run.append(ch)
-        flush()
-        return "".join(out)
+@lru_cache(maxsize=4096)
+def _markup(fonts: FontSet, text: str) -> str:
+    """:meth:`FontSet.markup`, cached: a report repeats the same names and labels."""
+    fallback = fonts.fallback
+    if fallback is None:
+        return escape(text)
+    main, extra = _cmap(fonts.regular), _cmap(fallback)
+    out: list[str] = []
+    run: list[str] = []
+    run_is_fallback = False
+
+    def flush() -> None:
+        if run:
+            chunk = escape("".join(run))
+            out.append(f'<font name="{fallback}">{chunk}</font>' if run_is_fallback else chunk)
+            run.clear()
+
+    for ch in text:
+        needs = ord(ch) not in main and ord(ch) in extra
+        if needs != run_is_fallback:
+            flush()
+            run_is_fallback = needs
+        run.append(ch)
+    flush()
+    return "".join(out)
 
 
 @cache
