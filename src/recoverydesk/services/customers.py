@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
+
+from peewee import JOIN, Case, fn
 
 from recoverydesk.core.domain import MAX_NAME, MAX_NOTE, clean_text
-from recoverydesk.core.months import local_date
+from recoverydesk.core.months import day_start_utc, local_date
 from recoverydesk.errors import NotFound, ValidationError
 from recoverydesk.services import _base, audit_log
-from recoverydesk.services.types import CustomerInfo
+from recoverydesk.services.types import CustomerHistory, CustomerInfo, CustomerMatch
 from recoverydesk.store.db import database
-from recoverydesk.store.models import Customer, FollowUp, ReturnVisit
+from recoverydesk.store.models import Customer, FollowUp, Gesture, Incident, ReturnVisit, Void
 
 MAX_DAYS_BACK = 366
+SEARCH_LIMIT = 8
+_PHONE_PUNCTUATION = " +-()./"
 
 
 @dataclass(frozen=True)
@@ -148,3 +153,67 @@ def erase_customer(actor_id: int, customer_id: int, now: datetime | None = None)
     finally:
         if sqlite:
             database.execute_sql("PRAGMA secure_delete = OFF")
+
+
+def _case_variants(text: str) -> set[str]:
+    """The spellings of ``text`` a LIKE should try: SQLite's LIKE folds ASCII letters only,
+    so "łucja" must also be asked as "Łucja" (PostgreSQL's ILIKE-free LIKE folds none)."""
+    return {text, text.lower(), text.upper(), text.capitalize(), text.title()}
+
+
+def search_customers(text: str, limit: int = SEARCH_LIMIT) -> list[CustomerMatch]:
+    """Type-ahead at the counter: customers whose name contains ``text`` (any case of its
+    first letters, any script) or whose phone contains its digits, ignoring spaces and
+    punctuation. Erased customers never match. At most ``limit`` rows, names starting with
+    the text first, so it stays fast over thousands of customers.
+    """
+    text = " ".join((text or "").split())[:MAX_NAME]
+    if not text:
+        return []
+    condition = None
+    for variant in _case_variants(text):
+        term = Customer.name.contains(variant)
+        condition = term if condition is None else condition | term
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if digits and all(ch.isdigit() or ch in _PHONE_PUNCTUATION for ch in text):
+        phone: Any = Customer.phone
+        for ch in _PHONE_PUNCTUATION:
+            phone = fn.REPLACE(phone, ch, "")
+        condition = condition | phone.contains(digits)
+    starts = None
+    for variant in _case_variants(text):
+        term = Customer.name.startswith(variant)
+        starts = term if starts is None else starts | term
+    assert condition is not None and starts is not None
+    query = (Customer.select(Customer.id, Customer.name, Customer.phone, Customer.email)
+             .where(Customer.erased_at.is_null() & condition)
+             .order_by(Case(None, [(starts, 0)], 1), Customer.name, Customer.id)
+             .limit(max(1, min(limit, 50))))
+    return [CustomerMatch(c.id, c.name, c.phone, c.email) for c in query]
+
+
+def customer_history(customer_id: int, now: datetime | None = None) -> CustomerHistory:
+    """A known customer at a glance for the recovery dialog (SPEC §7): their incidents and
+    non-voided gestures this calendar year (business time zone), what those cost, the last
+    incident's date and the "what delights them" notes."""
+    customer = usable_customer(customer_id)
+    tz = _base.settings().tz
+    today = local_date(_base.utcnow(now), tz)
+    start = day_start_utc(date(today.year, 1, 1), tz)
+    end = day_start_utc(date(today.year + 1, 1, 1), tz)
+    this_year = ((Incident.customer == customer_id) & (Incident.reported_at >= start)
+                 & (Incident.reported_at < end))
+    counts: Any = (Incident.select(fn.COUNT(Incident.id), fn.MAX(Incident.reported_at))
+                   .where(this_year).tuples().get())
+    incidents, last = counts
+    spend: Any = (Gesture.select(fn.COUNT(Gesture.id), fn.COALESCE(fn.SUM(Gesture.cost_minor), 0))
+                  .join(Incident, on=(Gesture.incident == Incident.id))
+                  .switch(Gesture).join(Void, JOIN.LEFT_OUTER, on=(Void.gesture == Gesture.id))
+                  .where(this_year & Void.id.is_null()).tuples().get())
+    gestures, cost = spend
+    if isinstance(last, str):  # SQLite hands back aggregates of datetimes as text
+        last = datetime.fromisoformat(last)
+    return CustomerHistory(
+        customer_id=customer.id, name=customer.name, year=today.year, incidents=int(incidents),
+        gestures=int(gestures), cost_minor=int(cost),
+        last_incident_on=None if last is None else local_date(last, tz), notes=customer.notes)
