@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(self._on_dialog_finished)
         self.log_dialog = dialog
         dialog.open()
+        dialog.activateWindow()  # typing goes to the dialog at once, also without a WM
         return dialog
 
     def _on_saved(self, _logged: object) -> None:

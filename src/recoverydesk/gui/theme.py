@@ -37,7 +37,7 @@ _COLOURS = {
 
 
 def register_icons() -> None:
-    """``icons:name.svg`` (what tools/build_ui.py writes for ``:/icons/``) resolves here."""
+    """``icons:<file>`` (what tools/build_ui.py writes for ``:/icons/``) resolves here."""
     QDir.addSearchPath("icons", str(RESOURCES / "icons"))
 
 

@@ -33,8 +33,8 @@ class CustomerPicker(QObject):
         ui.customer_edit.setPlaceholderText(self.tr("Name or phone, then ↓ to pick"))
         ui.customer_edit.textEdited.connect(self.search)
         ui.customer_edit.installEventFilter(self)
-        ui.customer_matches_list.itemActivated.connect(self._pick)
         ui.customer_matches_list.itemClicked.connect(self._pick)
+        ui.customer_matches_list.installEventFilter(self)
         ui.new_customer_button.clicked.connect(self.add_new)
 
     def search(self, text: str) -> None:
@@ -60,22 +60,28 @@ class CustomerPicker(QObject):
                 "No customer matches: press New customer to add them."), "hint")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.ui.customer_edit and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down
-                and self.ui.customer_matches_list.isVisible()):
-            self.ui.customer_matches_list.setFocus()
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        matches = self.ui.customer_matches_list
+        if (watched is self.ui.customer_edit and event.key() == Qt.Key.Key_Down
+                and matches.isVisible()):
+            matches.setFocus()
             return True
+        if (watched is matches and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and matches.currentItem() is not None):
+            self._pick(matches.currentItem())
+            return True  # Enter picks here; it must not also reach the Save button
         return super().eventFilter(watched, event)
 
     def _pick(self, item: QListWidgetItem) -> None:
         ui = self.ui
         self.customer_id = int(item.data(Qt.ItemDataRole.UserRole))
         ui.customer_edit.setText(str(item.data(Qt.ItemDataRole.UserRole + 1)))
+        ui.preset_list.setFocus()  # next step: the gesture (before the list hides)
         ui.customer_matches_list.hide()
         ui.new_customer_group.hide()
         show_message(ui.customer_error, "")
         self._show_history(self.customer_id)
-        ui.preset_list.setFocus()
 
     def _show_history(self, customer_id: int) -> None:
         history = customers.customer_history(customer_id)

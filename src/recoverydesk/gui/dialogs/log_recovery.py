@@ -71,7 +71,6 @@ class LogRecoveryDialog(QDialog):
         ui.save_button.clicked.connect(self.save)
         ui.cancel_button.clicked.connect(self.reject)
         ui.preset_list.currentRowChanged.connect(self._on_preset_row)
-        ui.preset_list.itemActivated.connect(lambda _item: self.save())
         ui.cost_edit.textEdited.connect(self._on_cost_edited)
         ui.cost_edit.textChanged.connect(self.update_preview)
         ui.description_edit.installEventFilter(self)
@@ -232,7 +231,7 @@ class LogRecoveryDialog(QDialog):
         except ValidationError as exc:
             fail("value", str(exc))
             value = None
-        if value is not None and cost is None and not ui.cost_error.text():
+        if ui.value_edit.text().strip() and cost is None and not ui.cost_error.text():
             fail("cost", self.tr("Type the cost too (0 if it costs nothing)."))
         if cost is not None:
             note = self.presets[self._preset_row].label if self._preset_row is not None else ""
