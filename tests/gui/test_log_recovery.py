@@ -91,6 +91,8 @@ def test_digit_keys_pick_presets_in_the_list_and_enter_saves(
     assert window.log_dialog is None
     [gesture] = saved_gestures()
     assert (gesture.cost_minor, gesture.value_minor) == (700, 1200)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert open_dialog(qtbot, window) is not dialog  # Ctrl+N works again right away
 
 
 def test_over_the_limit_an_owner_approves_with_their_pin_in_the_same_dialog(

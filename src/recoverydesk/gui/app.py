@@ -20,7 +20,6 @@ def run(target: str) -> int:
     app.setApplicationName("RecoveryDesk")
     install_excepthook()
     theme.register_icons()
-    theme.apply_theme(app, "system")
     try:
         info = business.open_business(target)
     except StorageError as exc:

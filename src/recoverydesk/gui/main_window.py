@@ -1,8 +1,14 @@
 """The app shell: the start page until someone signs in, then the counter, a top bar with
 navigation, the signed-in person and "Switch user", Ctrl+N for *Log a recovery* from
-anywhere, and sign-out after the inactivity setting."""
+anywhere, and sign-out after the inactivity setting.
+
+The counter page and the recovery dialog are imported when first needed: the sign-in window
+must paint fast (benchmarks/startup.py).
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
@@ -19,12 +25,14 @@ from PySide6.QtWidgets import (
 
 from recoverydesk.errors import RecoveryDeskError
 from recoverydesk.gui import theme
-from recoverydesk.gui.dialogs.log_recovery import LogRecoveryDialog
 from recoverydesk.gui.errors import show_error
-from recoverydesk.gui.pages.counter_page import CounterPage
 from recoverydesk.gui.start_page import StartPage
 from recoverydesk.services import business
 from recoverydesk.services.types import BusinessInfo, SignedIn
+
+if TYPE_CHECKING:
+    from recoverydesk.gui.dialogs.log_recovery import LogRecoveryDialog
+    from recoverydesk.gui.pages.counter_page import CounterPage
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin}
@@ -44,10 +52,9 @@ class MainWindow(QMainWindow):
         self._inactivity_override = inactivity_ms
 
         self.start_page = StartPage(info.name)
-        self.counter_page = CounterPage()
+        self._counter_page: CounterPage | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
-        self.pages.addWidget(self.counter_page)
         self.top_bar = self._build_top_bar()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -68,12 +75,8 @@ class MainWindow(QMainWindow):
         self.inactivity_timer = QTimer(self)
         self.inactivity_timer.setSingleShot(True)
         self.inactivity_timer.timeout.connect(self.sign_out)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
         self.start_page.signed_in.connect(self._on_signed_in)
-        self.counter_page.ui.log_button.clicked.connect(self.open_log_dialog)
         self.switch_user_button.clicked.connect(self.sign_out)
         self.status_label = QLabel(self.tr("Signed out"))
         self.status_label.setObjectName("status_label")
@@ -118,6 +121,17 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.theme_actions[name] = action
 
+    @property
+    def counter_page(self) -> CounterPage:
+        """The counter page, built on first use."""
+        if self._counter_page is None:
+            from recoverydesk.gui.pages.counter_page import CounterPage
+
+            self._counter_page = CounterPage()
+            self._counter_page.ui.log_button.clicked.connect(self.open_log_dialog)
+            self.pages.addWidget(self._counter_page)
+        return self._counter_page
+
     # --- signing in and out ---------------------------------------------------------------
 
     def _on_signed_in(self, person: SignedIn) -> None:
@@ -132,6 +146,7 @@ class MainWindow(QMainWindow):
         minutes = business.get_settings().auto_signout_minutes
         self.inactivity_timer.setInterval(self._inactivity_override or minutes * 60_000)
         self.inactivity_timer.start()
+        self._watch_input(self)
         self.status_label.setText(
             self.tr("Signed in: %s (%s). Signs out after %d minutes without use.")
             % (person.name, self.tr("owner") if person.is_owner else self.tr("staff"), minutes))
@@ -152,6 +167,15 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.start_page)
         self.status_label.setText(self.tr("Signed out"))
         self.start_page.people_list.setFocus()
+
+    def _watch_input(self, window: QWidget) -> None:
+        """Restart the inactivity countdown on input to ``window``. The filter sits on the
+        native window, which sees input before any widget but not the thousands of paint
+        and layout events an application-wide filter would cost in Python."""
+        handle = window.windowHandle()
+        if handle is not None and not handle.property("recoverydesk_watched"):
+            handle.setProperty("recoverydesk_watched", True)
+            handle.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self.person is not None:
@@ -174,12 +198,15 @@ class MainWindow(QMainWindow):
             self.log_dialog.raise_()
             self.log_dialog.activateWindow()
             return self.log_dialog
+        from recoverydesk.gui.dialogs.log_recovery import LogRecoveryDialog
+
         dialog = LogRecoveryDialog(self.person, business.get_settings(), self)
         dialog.saved.connect(self._on_saved)
         dialog.finished.connect(self._on_dialog_finished)
         self.log_dialog = dialog
         dialog.open()
         dialog.activateWindow()  # typing goes to the dialog at once, also without a WM
+        self._watch_input(dialog)
         return dialog
 
     def _on_saved(self, _logged: object) -> None:
@@ -190,6 +217,7 @@ class MainWindow(QMainWindow):
         if self.log_dialog is not None:
             self.log_dialog.deleteLater()
         self.log_dialog = None
+        self.activateWindow()  # keys go back to the counter (Ctrl+N again), also without a WM
 
     def set_theme(self, name: str) -> None:
         """Apply and store the theme setting (owners only; the service checks)."""
@@ -203,9 +231,3 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply_theme(app, name)
-
-    def closeEvent(self, event: object) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-        super().closeEvent(event)  # type: ignore[arg-type]
