@@ -3,7 +3,9 @@
     python tools/screenshots.py [--db var/demo.db] [--out screenshots]
 
 Screens: sign-in, counter, and the "Log a recovery" dialog within the budget and needing an
-owner's approval, each as ``<screen>-<theme>.png``. Runs offscreen (no display needed) unless
+owner's approval, each as ``<screen>-<theme>.png``. The shots are taken on a copy of the
+database in which two recoveries were just logged (so the counter has entries today); the
+database itself is not changed. Runs offscreen (no display needed) unless
 QT_QPA_PLATFORM is set, e.g. under Xvfb:
 ``QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24" python tools/screenshots.py``
 grabs the real X screen. The database must exist (``python3 tools/dev.py demo`` or
@@ -14,7 +16,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,13 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from PySide6.QtCore import QPoint  # noqa: E402
-from PySide6.QtGui import QPainter, QPixmap  # noqa: E402
+from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from recoverydesk.gui import theme  # noqa: E402
 from recoverydesk.gui.main_window import MainWindow  # noqa: E402
-from recoverydesk.services import auth, business, customers, team  # noqa: E402
+from recoverydesk.services import auth, business, catalog, customers, recoveries, team  # noqa: E402
 from recoverydesk.services.demo import BUSINESS_NAME, DEMO_PEOPLE  # noqa: E402
+from recoverydesk.services.types import GestureInput  # noqa: E402
 
 SIZE = (1366, 768)
 STAFF_NAME = "Łucja Zażółć"  # a staff member with a budget and non-Latin letters
@@ -53,16 +58,11 @@ def _save(app: QApplication, window: MainWindow, path: Path,
     if dialog is not None:
         shot = dialog.grab()
         painter = QPainter(image)
-        painter.fillRect(image.rect(), theme_shade())
+        painter.fillRect(image.rect(), QColor(0, 0, 0, 90))  # the window behind, dimmed
         painter.drawPixmap(QPoint((image.width() - shot.width()) // 2,
                                   (image.height() - shot.height()) // 2), shot)
         painter.end()
     image.save(str(path))
-
-
-def theme_shade() -> object:
-    from PySide6.QtGui import QColor
-    return QColor(0, 0, 0, 90)
 
 
 def _shoot_theme(app: QApplication, info: object, name: str, out: Path) -> None:
@@ -86,17 +86,31 @@ def _shoot_theme(app: QApplication, info: object, name: str, out: Path) -> None:
     _save(app, window, out / f"dialog-within-{name}.png", dialog)
 
     dialog.ui.description_edit.setPlainText("Laundry shrank a wool jumper; replace it.")
-    match = customers.search_customers("Sigrid")
-    if match:
+    if customers.search_customers("Sigrid"):
         dialog.ui.customer_edit.setText("Sigrid")
         dialog.customers.search("Sigrid")
-        dialog.customers._pick(dialog.ui.customer_matches_list.item(0))
+        dialog.customers.pick(dialog.ui.customer_matches_list.item(0))
+    dialog.ui.proactive_check.setChecked(True)
     dialog.ui.kind_combo.setCurrentIndex(dialog.ui.kind_combo.findData("replacement"))
     dialog.ui.cost_edit.setText("120")
     dialog.ui.cost_edit.textEdited.emit("120")
     _save(app, window, out / f"dialog-approval-{name}.png", dialog)
     dialog.reject()
     window.close()
+
+
+def _log_two_recoveries() -> None:
+    """Today's entries for the counter shot, logged through the services (on the copy)."""
+    employee = team.employee_by_name(STAFF_NAME).id
+    category = catalog.list_categories()[0].id
+    recoveries.log_recovery(employee, recoveries.IncidentInput(
+        category, "Room 214 was not cleaned before check-in."),
+        gesture=GestureInput("free_item", 900, description="Drink at the bar"))
+    found = customers.search_customers("Sigrid")
+    recoveries.log_recovery(employee, recoveries.IncidentInput(
+        category, "Breakfast ran out of oat milk.", proactive=True),
+        customer_id=found[0].id if found else None,
+        gesture=GestureInput("free_item", 350, description="Free coffee"))
 
 
 def main() -> int:
@@ -108,12 +122,18 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     theme.register_icons()
-    info = business.open_business(args.db)
-    try:
-        for name in ("light", "dark"):
-            _shoot_theme(app, info, name, out)
-    finally:
-        business.close_business()
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "screenshots.db"
+        with sqlite3.connect(args.db) as source, sqlite3.connect(copy) as target:
+            source.backup(target)
+        info = business.open_business(copy)
+        try:
+            if info.name == BUSINESS_NAME:
+                _log_two_recoveries()
+            for name in ("light", "dark"):
+                _shoot_theme(app, info, name, out)
+        finally:
+            business.close_business()
     print(f"screenshots written to {out}")
     return 0
 

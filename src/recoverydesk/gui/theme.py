@@ -24,14 +24,16 @@ _COLOURS = {
         "border": "#b8bec6", "trough": "#e6e9ed", "bar": "#2e7d32", "accent": "#1565c0",
         "accent_hover": "#0d4f9e", "on_accent": "#ffffff", "focus": "#ffb300",
         "bar_background": "#eef1f5", "ok_background": "#e3f2e5",
-        "warning_background": "#fff1dc",
+        "warning_background": "#fff1dc", "input_border": "#9aa1aa",
+        "focus_border": "#1565c0", "check": "#1565c0",
     },
     "dark": {
         "error": "#ff8a80", "ok": "#a5d6a7", "warning": "#ffcc80", "muted": "#aab2bd",
         "border": "#4a5058", "trough": "#2b2f35", "bar": "#43a047", "accent": "#1f6fc5",
         "accent_hover": "#2a80dc", "on_accent": "#ffffff", "focus": "#ffd54f",
         "bar_background": "#25292e", "ok_background": "#1f3522",
-        "warning_background": "#3d2e12",
+        "warning_background": "#3d2e12", "input_border": "#6b727b",
+        "focus_border": "#64b5f6", "check": "#1f6fc5",
     },
 }
 

@@ -33,7 +33,7 @@ class CustomerPicker(QObject):
         ui.customer_edit.setPlaceholderText(self.tr("Name or phone, then ↓ to pick"))
         ui.customer_edit.textEdited.connect(self.search)
         ui.customer_edit.installEventFilter(self)
-        ui.customer_matches_list.itemClicked.connect(self._pick)
+        ui.customer_matches_list.itemClicked.connect(self.pick)
         ui.customer_matches_list.installEventFilter(self)
         ui.new_customer_button.clicked.connect(self.add_new)
 
@@ -69,11 +69,12 @@ class CustomerPicker(QObject):
             return True
         if (watched is matches and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and matches.currentItem() is not None):
-            self._pick(matches.currentItem())
+            self.pick(matches.currentItem())
             return True  # Enter picks here; it must not also reach the Save button
         return super().eventFilter(watched, event)
 
-    def _pick(self, item: QListWidgetItem) -> None:
+    def pick(self, item: QListWidgetItem) -> None:
+        """Take the customer of a match row; show their history; go on to the gesture."""
         ui = self.ui
         self.customer_id = int(item.data(Qt.ItemDataRole.UserRole))
         ui.customer_edit.setText(str(item.data(Qt.ItemDataRole.UserRole + 1)))

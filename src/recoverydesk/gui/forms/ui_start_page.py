@@ -65,6 +65,7 @@ class Ui_StartPage(object):
         icon = QIcon()
         icon.addFile(u"icons:sign_in.svg", QSize(), QIcon.Mode.Normal, QIcon.State.Off)
         self.sign_in_button.setIcon(icon)
+        self.sign_in_button.setIconSize(QSize(26, 26))
 
         self.column_layout.addWidget(self.sign_in_button)
 
