@@ -121,18 +121,24 @@ def test_over_the_limit_an_owner_approves_with_their_pin_in_the_same_dialog(
 def test_a_wrong_owner_pin_is_refused_in_place_and_counts_toward_the_lockout(
         qtbot: QtBot, counter_window: tuple[MainWindow, int]) -> None:
     """A wrong approver PIN saves nothing, says so next to the PIN (with the attempts left
-    before that owner is locked) and keeps everything typed."""
+    before that owner is locked) and keeps everything typed; the fifth locks the owner, and
+    then even their right PIN is refused in place with the time left."""
     window, _anna = counter_window
     dialog = open_dialog(qtbot, window)
     qtbot.keyClicks(dialog.ui.description_edit, "Lost luggage")
     qtbot.keyClicks(dialog.ui.cost_edit, "60")
-    for attempt in (1, 2):
+    for attempt in (1, 2, 3, 4):
         qtbot.keyClicks(dialog.ui.owner_pin_edit, "9999")
         qtbot.keyClick(dialog.ui.owner_pin_edit, Qt.Key.Key_Return)
         assert f"{5 - attempt} more wrong PIN" in dialog.ui.approval_error.text()
     assert dialog.isVisible() and dialog.ui.owner_pin_edit.text() == ""
     assert dialog.ui.description_edit.toPlainText() == "Lost luggage"
     assert saved_gestures() == [] and Incident.select().count() == 0
+    for pin in ("9999", OWNER_PIN):
+        qtbot.keyClicks(dialog.ui.owner_pin_edit, pin)
+        qtbot.keyClick(dialog.ui.owner_pin_edit, Qt.Key.Key_Return)
+        assert "try again in 5 minutes" in dialog.ui.approval_error.text()
+    assert dialog.isVisible() and Incident.select().count() == 0
 
 
 def test_over_the_monthly_allowance_names_that_limit(

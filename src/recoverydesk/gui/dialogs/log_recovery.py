@@ -8,6 +8,8 @@ saved until all are fixed; the save is one service call (one transaction).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QListWidgetItem, QWidget
@@ -248,9 +250,8 @@ class LogRecoveryDialog(QDialog):
                                  ui.proactive_check.isChecked())
         return incident, gesture, approval
 
-    def _approval(self, fail: object) -> Approval | None:
+    def _approval(self, fail: Callable[[str, str], None]) -> Approval | None:
         ui = self.ui
-        assert callable(fail)
         if ui.owner_combo.count() == 0:
             fail("approval", self.tr("No other owner can approve this: lower the amount."))
             return None
