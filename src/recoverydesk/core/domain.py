@@ -47,6 +47,11 @@ def clean_text(value: str | None, field: str, *, max_len: int, required: bool = 
     return text
 
 
+def fold_text(text: str | None) -> str:
+    """Case- and form-insensitive text for searching in every script (Łucja = łucja)."""
+    return unicodedata.normalize("NFC", text or "").casefold()
+
+
 def choose(value: str, options: tuple[str, ...], field: str) -> str:
     if value not in options:
         raise ValidationError(f"Choose the {field.replace('_', ' ')}: one of "
