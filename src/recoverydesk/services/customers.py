@@ -10,7 +10,7 @@ from recoverydesk.core.months import local_date
 from recoverydesk.errors import NotFound, ValidationError
 from recoverydesk.services import _base, audit_log
 from recoverydesk.services.types import CustomerInfo
-from recoverydesk.store.db import database
+from recoverydesk.store.db import database, is_sqlite
 from recoverydesk.store.models import Customer, FollowUp, ReturnVisit
 
 MAX_DAYS_BACK = 366
@@ -126,25 +126,18 @@ def mark_lost(actor_id: int, customer_id: int, lost_on: date | None = None,
 def erase_customer(actor_id: int, customer_id: int, now: datetime | None = None) -> None:
     """Blank a customer's personal data on request (owners only); money history stays.
 
-    SQLite's ``secure_delete`` zeroes the freed bytes and a WAL checkpoint moves the change
-    into the main file and empties the WAL, so the old values are not left in the file.
-    Backups made earlier still hold them.
+    SQLite's ``secure_delete`` (on for every connection, store.db) zeroes the replaced bytes,
+    and a WAL checkpoint moves the change into the main file and empties the WAL, so the old
+    values are not left in the file. Backups made earlier still hold them.
     """
     at = _base.utcnow(now)
-    sqlite = hasattr(database.obj, "pragma") and "sqlite" in type(database.obj).__name__.lower()
-    if sqlite:
-        database.execute_sql("PRAGMA secure_delete = ON")
-    try:
-        with _base.write():
-            _base.require_owner(actor_id)
-            customer = _get(customer_id)
-            if customer.erased_at is not None:
-                return
-            Customer.update(name="", phone="", email="", notes="", erased_at=at).where(
-                Customer.id == customer_id).execute()
-            audit_log.append(actor_id, "customer.erase", "customer", customer_id, {}, at)
-        if sqlite:
-            database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        if sqlite:
-            database.execute_sql("PRAGMA secure_delete = OFF")
+    with _base.write():
+        _base.require_owner(actor_id)
+        customer = _get(customer_id)
+        if customer.erased_at is not None:
+            return
+        Customer.update(name="", phone="", email="", notes="", erased_at=at).where(
+            Customer.id == customer_id).execute()
+        audit_log.append(actor_id, "customer.erase", "customer", customer_id, {}, at)
+    if is_sqlite():
+        database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")

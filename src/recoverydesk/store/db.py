@@ -25,6 +25,9 @@ SQLITE_PRAGMAS = {
     "foreign_keys": 1,
     "synchronous": 2,  # FULL
     "busy_timeout": BUSY_TIMEOUT_MS,
+    # Freed bytes are zeroed, so an erased or merged customer's data does not linger in the
+    # file (SPEC §9). Debian's SQLite has this on by default; other builds do not.
+    "secure_delete": 1,
 }
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
