@@ -19,8 +19,8 @@ from recoverydesk.core.domain import MAX_NAME, fold_text
 from recoverydesk.core.months import Month, month_range_utc
 from recoverydesk.errors import ValidationError
 from recoverydesk.services import _base
-from recoverydesk.store.db import is_sqlite
 from recoverydesk.store.models import Category, Customer, Employee, Gesture, Incident, Void
+from recoverydesk.store.search import contains
 
 STATUSES = ("open", "resolved")
 MAX_PAGE = 500
@@ -71,20 +71,9 @@ class IncidentRow:
     cost_minor: int
 
 
-def _folded(column: object) -> Any:
-    # SQLite's LOWER folds ASCII only; its connections carry a Unicode fold (store.db).
-    return fn.rd_fold(column) if is_sqlite() else fn.LOWER(column)
-
-
 # Joins a customer's searched fields for one fold per customer; a control character, which no
 # typed text can contain (core.domain.clean_text), keeps a match from spanning two fields.
 _FIELD_SEPARATOR = "\x1f"
-
-
-def _contains(haystack: Any, needle: str) -> Expression:
-    function = fn.instr if is_sqlite() else fn.strpos  # no LIKE wildcards to escape
-    result: Expression = function(_folded(haystack), needle) > 0
-    return result
 
 
 def _matches(needle: str) -> Expression:
@@ -95,8 +84,8 @@ def _matches(needle: str) -> Expression:
     """
     person = (Customer.name.concat(_FIELD_SEPARATOR).concat(Customer.phone)
               .concat(_FIELD_SEPARATOR).concat(Customer.email))
-    customers = Customer.select(Customer.id).where(_contains(person, needle))
-    result: Expression = (_contains(Incident.description, needle)
+    customers = Customer.select(Customer.id).where(contains(person, needle))
+    result: Expression = (contains(Incident.description, needle)
                           | Incident.customer.in_(customers))
     return result
 
