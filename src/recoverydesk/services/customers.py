@@ -8,12 +8,13 @@ from typing import Any
 
 from peewee import JOIN, Case, fn
 
-from recoverydesk.core.domain import MAX_NAME, MAX_NOTE, clean_text
+from recoverydesk.core.domain import MAX_NAME, MAX_NOTE, clean_text, fold_text
 from recoverydesk.core.months import day_start_utc, local_date
 from recoverydesk.errors import NotFound, ValidationError
 from recoverydesk.services import _base, audit_log
 from recoverydesk.services.types import CustomerHistory, CustomerInfo, CustomerMatch
-from recoverydesk.store.db import database
+from recoverydesk.store import search
+from recoverydesk.store.db import database, is_sqlite
 from recoverydesk.store.models import Customer, FollowUp, Gesture, Incident, ReturnVisit, Void
 
 MAX_DAYS_BACK = 366
@@ -131,66 +132,47 @@ def mark_lost(actor_id: int, customer_id: int, lost_on: date | None = None,
 def erase_customer(actor_id: int, customer_id: int, now: datetime | None = None) -> None:
     """Blank a customer's personal data on request (owners only); money history stays.
 
-    SQLite's ``secure_delete`` zeroes the freed bytes and a WAL checkpoint moves the change
-    into the main file and empties the WAL, so the old values are not left in the file.
-    Backups made earlier still hold them.
+    SQLite's ``secure_delete`` (on for every connection, store.db) zeroes the replaced bytes,
+    and a WAL checkpoint moves the change into the main file and empties the WAL, so the old
+    values are not left in the file. Backups made earlier still hold them.
     """
     at = _base.utcnow(now)
-    sqlite = hasattr(database.obj, "pragma") and "sqlite" in type(database.obj).__name__.lower()
-    if sqlite:
-        database.execute_sql("PRAGMA secure_delete = ON")
-    try:
-        with _base.write():
-            _base.require_owner(actor_id)
-            customer = _get(customer_id)
-            if customer.erased_at is not None:
-                return
-            Customer.update(name="", phone="", email="", notes="", erased_at=at).where(
-                Customer.id == customer_id).execute()
-            audit_log.append(actor_id, "customer.erase", "customer", customer_id, {}, at)
-        if sqlite:
-            database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        if sqlite:
-            database.execute_sql("PRAGMA secure_delete = OFF")
-
-
-def _case_variants(text: str) -> set[str]:
-    """The spellings of ``text`` a LIKE should try: SQLite's LIKE folds ASCII letters only,
-    so "łucja" must also be asked as "Łucja" (PostgreSQL's ILIKE-free LIKE folds none)."""
-    return {text, text.lower(), text.upper(), text.capitalize(), text.title()}
+    with _base.write():
+        _base.require_owner(actor_id)
+        customer = _get(customer_id)
+        if customer.erased_at is not None:
+            return
+        Customer.update(name="", phone="", email="", notes="", erased_at=at).where(
+            Customer.id == customer_id).execute()
+        audit_log.append(actor_id, "customer.erase", "customer", customer_id, {}, at)
+    if is_sqlite():
+        database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def search_customers(text: str, limit: int = SEARCH_LIMIT) -> list[CustomerMatch]:
-    """Type-ahead at the counter: customers whose name contains ``text`` (any case of its
-    first letters, any script) or whose phone contains its digits, ignoring spaces and
-    punctuation. Erased customers never match. At most ``limit`` rows, names starting with
-    the text first, so it stays fast over thousands of customers.
+    """Type-ahead at the counter: customers whose name contains ``text`` in any case and
+    script, or whose phone contains its digits, ignoring spaces and punctuation. Erased
+    customers never match. At most ``limit`` rows, names starting with the text first, so
+    it stays fast over thousands of customers.
     """
-    text = " ".join((text or "").split())[:MAX_NAME]
-    if not text:
+    needle = fold_text(" ".join((text or "").split())[:MAX_NAME])
+    if not needle:
         return []
-    condition = None
-    for variant in _case_variants(text):
-        term = Customer.name.contains(variant)
-        condition = term if condition is None else condition | term
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if digits and all(ch.isdigit() or ch in _PHONE_PUNCTUATION for ch in text):
+    condition = search.contains(Customer.name, needle)
+    digits = "".join(ch for ch in needle if ch.isdigit())
+    if digits and all(ch.isdigit() or ch in _PHONE_PUNCTUATION for ch in needle):
         phone: Any = Customer.phone
         for ch in _PHONE_PUNCTUATION:
             phone = fn.REPLACE(phone, ch, "")
-        condition = condition | phone.contains(digits)
-    starts = None
-    for variant in _case_variants(text):
-        term = Customer.name.startswith(variant)
-        starts = term if starts is None else starts | term
-    assert condition is not None and starts is not None
+        condition = condition | (fn.instr(phone, digits) > 0 if is_sqlite()
+                                 else fn.strpos(phone, digits) > 0)
+    name_first = Case(None, [(fn.substr(search.folded(Customer.name), 1, len(needle))
+                              == needle, 0)], 1)
     query = (Customer.select(Customer.id, Customer.name, Customer.phone, Customer.email)
              .where(Customer.erased_at.is_null() & condition)
-             .order_by(Case(None, [(starts, 0)], 1), Customer.name, Customer.id)
+             .order_by(name_first, Customer.name, Customer.id)
              .limit(max(1, min(limit, 50))))
     return [CustomerMatch(c.id, c.name, c.phone, c.email) for c in query]
-
 
 def customer_history(customer_id: int, now: datetime | None = None) -> CustomerHistory:
     """A known customer at a glance for the recovery dialog (SPEC §7): their incidents and
