@@ -29,6 +29,7 @@ def make_window(qtbot: QtBot, inactivity_ms: int | None = None) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window
 
 

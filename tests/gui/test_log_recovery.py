@@ -355,3 +355,19 @@ def _this_month() -> object:
     from recoverydesk.core.months import month_of
     from recoverydesk.services import business
     return month_of(datetime.now(UTC).replace(tzinfo=None), business.get_settings().tz)
+
+
+def test_without_any_active_category_the_dialog_says_so_instead_of_failing(
+        qtbot: QtBot, shop: Shop) -> None:
+    """If an owner deactivated every category, saving explains it next to the fields."""
+    from recoverydesk.store.models import Category  # set-up only: a state the API refuses
+    Category.update(active=False).execute()
+    shop.staff("Anna", 15000, 5000, pin=ANNA_PIN)
+    window = make_window(qtbot)
+    sign_in(qtbot, window, "Anna", ANNA_PIN)
+    dialog = open_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.ui.description_edit, "Cold soup")
+    qtbot.keyClick(dialog.ui.description_edit, Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert "no category" in dialog.ui.description_error.text()
+    assert Incident.select().count() == 0

@@ -238,6 +238,8 @@ class LogRecoveryDialog(QDialog):
         if cost is not None:
             note = self.presets[self._preset_row].label if self._preset_row is not None else ""
             gesture = GestureInput(str(ui.kind_combo.currentData()), cost, value, note)
+        if ui.category_combo.currentData() is None:
+            fail("category", self.tr("There is no category to choose: an owner adds one."))
         if not self.customers.validate():
             problems = True
         approval = None
