@@ -102,6 +102,8 @@ def test_over_the_limit_an_owner_approves_with_their_pin_in_the_same_dialog(
     window, _anna = counter_window
     dialog = open_dialog(qtbot, window)
     qtbot.keyClicks(dialog.ui.description_edit, "Dress ruined by red wine")
+    dialog.ui.kind_combo.setCurrentIndex(dialog.ui.kind_combo.findData("replacement"))
+    type_unicode(dialog.ui.gesture_note_edit, "Nowa sukienka, новое платье")
     qtbot.keyClicks(dialog.ui.cost_edit, "80")
     assert "over your per-incident limit by 30,00" in dialog.ui.preview_label.text()
     assert dialog.ui.approval_group.isVisible()
@@ -115,6 +117,8 @@ def test_over_the_limit_an_owner_approves_with_their_pin_in_the_same_dialog(
     qtbot.keyClick(dialog.ui.owner_pin_edit, Qt.Key.Key_Return)
     [gesture] = saved_gestures()
     assert (gesture.cost_minor, gesture.approved_by_id) == (8000, shop.owner_id)
+    assert (gesture.kind, gesture.description) == ("replacement",
+                                                   "Nowa sukienka, новое платье")
     assert "(approved)" in window.counter_page.ui.entries_tree.topLevelItem(0).text(3)
 
 

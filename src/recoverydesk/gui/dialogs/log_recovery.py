@@ -55,7 +55,6 @@ class LogRecoveryDialog(QDialog):
         self.person, self.settings = person, settings
         self.result_logged: RecoveryLogged | None = None
         self.presets: list[PresetInfo] = catalog.list_presets()
-        self._preset_row: int | None = None  # the preset the gesture fields hold
         self.customers = CustomerPicker(ui, settings, self)
         self._errors = {"description": ui.description_error, "category": ui.description_error,
                         "severity": ui.description_error, "cost": ui.cost_error,
@@ -66,6 +65,7 @@ class LogRecoveryDialog(QDialog):
         ui.cost_edit.setPlaceholderText(self.tr("e.g. %s, empty for no gesture") % example)
         ui.value_edit.setPlaceholderText(self.tr("optional, e.g. %s") % example)
         ui.description_edit.setPlaceholderText(self.tr("What went wrong for the customer?"))
+        ui.gesture_note_edit.setPlaceholderText(self.tr("e.g. a new dress, a free ticket"))
         for label in (*set(self._errors.values()), ui.general_error):
             show_message(label, "")
         ui.approval_group.hide()
@@ -134,17 +134,16 @@ class LogRecoveryDialog(QDialog):
         if not 0 <= row < len(self.presets):
             return
         preset = self.presets[row]
-        self._preset_row = row
         ui, fmt = self.ui, self._amount_text
         ui.kind_combo.setCurrentIndex(max(0, ui.kind_combo.findData(preset.kind)))
+        ui.gesture_note_edit.setText(preset.label)
         ui.value_edit.setText("" if preset.value_minor is None else fmt(preset.value_minor))
         ui.cost_edit.setText(fmt(preset.cost_minor))
         show_message(ui.cost_error, "")
         show_message(ui.value_error, "")
 
     def _on_cost_edited(self, _text: str) -> None:
-        """Typing a cost makes it a custom gesture (the preset's label no longer fits)."""
-        self._preset_row = None
+        """Typing a cost makes it a custom gesture: the preset is no longer picked."""
         self.ui.preset_list.setCurrentRow(-1)
 
     def _amount_text(self, minor: int) -> str:
@@ -236,8 +235,8 @@ class LogRecoveryDialog(QDialog):
         if ui.value_edit.text().strip() and cost is None and not ui.cost_error.text():
             fail("cost", self.tr("Type the cost too (0 if it costs nothing)."))
         if cost is not None:
-            note = self.presets[self._preset_row].label if self._preset_row is not None else ""
-            gesture = GestureInput(str(ui.kind_combo.currentData()), cost, value, note)
+            gesture = GestureInput(str(ui.kind_combo.currentData()), cost, value,
+                                   ui.gesture_note_edit.text())
         if ui.category_combo.currentData() is None:
             fail("category", self.tr("There is no category to choose: an owner adds one."))
         if not self.customers.validate():

@@ -186,37 +186,48 @@ class Ui_LogRecoveryDialog(object):
 
         self.gesture_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.kind_combo)
 
+        self.gesture_note_label = QLabel(LogRecoveryDialog)
+        self.gesture_note_label.setObjectName(u"gesture_note_label")
+
+        self.gesture_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.gesture_note_label)
+
+        self.gesture_note_edit = QLineEdit(LogRecoveryDialog)
+        self.gesture_note_edit.setObjectName(u"gesture_note_edit")
+        self.gesture_note_edit.setMaxLength(2000)
+
+        self.gesture_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.gesture_note_edit)
+
         self.cost_label = QLabel(LogRecoveryDialog)
         self.cost_label.setObjectName(u"cost_label")
 
-        self.gesture_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.cost_label)
+        self.gesture_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.cost_label)
 
         self.cost_edit = QLineEdit(LogRecoveryDialog)
         self.cost_edit.setObjectName(u"cost_edit")
 
-        self.gesture_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.cost_edit)
+        self.gesture_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.cost_edit)
 
         self.cost_error = QLabel(LogRecoveryDialog)
         self.cost_error.setObjectName(u"cost_error")
         self.cost_error.setWordWrap(True)
 
-        self.gesture_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.cost_error)
+        self.gesture_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.cost_error)
 
         self.value_label = QLabel(LogRecoveryDialog)
         self.value_label.setObjectName(u"value_label")
 
-        self.gesture_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.value_label)
+        self.gesture_form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.value_label)
 
         self.value_edit = QLineEdit(LogRecoveryDialog)
         self.value_edit.setObjectName(u"value_edit")
 
-        self.gesture_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.value_edit)
+        self.gesture_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.value_edit)
 
         self.value_error = QLabel(LogRecoveryDialog)
         self.value_error.setObjectName(u"value_error")
         self.value_error.setWordWrap(True)
 
-        self.gesture_form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.value_error)
+        self.gesture_form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.value_error)
 
 
         self.gesture_layout.addLayout(self.gesture_form)
@@ -314,6 +325,7 @@ class Ui_LogRecoveryDialog(object):
         self.new_notes_label.setBuddy(self.new_notes_edit)
         self.gesture_label.setBuddy(self.preset_list)
         self.kind_label.setBuddy(self.kind_combo)
+        self.gesture_note_label.setBuddy(self.gesture_note_edit)
         self.cost_label.setBuddy(self.cost_edit)
         self.value_label.setBuddy(self.value_edit)
         self.owner_label.setBuddy(self.owner_combo)
@@ -330,7 +342,8 @@ class Ui_LogRecoveryDialog(object):
         QWidget.setTabOrder(self.new_phone_edit, self.new_notes_edit)
         QWidget.setTabOrder(self.new_notes_edit, self.preset_list)
         QWidget.setTabOrder(self.preset_list, self.kind_combo)
-        QWidget.setTabOrder(self.kind_combo, self.cost_edit)
+        QWidget.setTabOrder(self.kind_combo, self.gesture_note_edit)
+        QWidget.setTabOrder(self.gesture_note_edit, self.cost_edit)
         QWidget.setTabOrder(self.cost_edit, self.value_edit)
         QWidget.setTabOrder(self.value_edit, self.owner_combo)
         QWidget.setTabOrder(self.owner_combo, self.owner_pin_edit)
@@ -359,6 +372,7 @@ class Ui_LogRecoveryDialog(object):
         self.new_notes_label.setText(QCoreApplication.translate("LogRecoveryDialog", u"What delights them", None))
         self.gesture_label.setText(QCoreApplication.translate("LogRecoveryDialog", u"Gesture: keys 1\u20139 in the list, Alt+1\u20269 anywhere", None))
         self.kind_label.setText(QCoreApplication.translate("LogRecoveryDialog", u"Kind", None))
+        self.gesture_note_label.setText(QCoreApplication.translate("LogRecoveryDialog", u"What we give", None))
         self.cost_label.setText(QCoreApplication.translate("LogRecoveryDialog", u"Cost to us", None))
         self.value_label.setText(QCoreApplication.translate("LogRecoveryDialog", u"Worth to them", None))
         self.approval_group.setTitle(QCoreApplication.translate("LogRecoveryDialog", u"Owner approval", None))
