@@ -92,6 +92,7 @@ def _shoot_theme(app: QApplication, info: object, name: str, out: Path) -> None:
         dialog.customers.pick(dialog.ui.customer_matches_list.item(0))
     dialog.ui.proactive_check.setChecked(True)
     dialog.ui.kind_combo.setCurrentIndex(dialog.ui.kind_combo.findData("replacement"))
+    dialog.ui.gesture_note_edit.setText("A new wool jumper")
     dialog.ui.cost_edit.setText("120")
     dialog.ui.cost_edit.textEdited.emit("120")
     _save(app, window, out / f"dialog-approval-{name}.png", dialog)
