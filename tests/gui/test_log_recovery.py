@@ -150,7 +150,7 @@ def test_over_the_monthly_allowance_names_that_limit(
     """After spending most of the month, the preview names the monthly allowance."""
     window, anna = counter_window
     for _ in range(3):
-        recoveries.log_recovery(anna, IncidentInputFor(), gesture=GestureInput("refund", 4500))
+        recoveries.log_recovery(anna, earlier_incident(), gesture=GestureInput("refund", 4500))
     dialog = open_dialog(qtbot, window)
     qtbot.keyClicks(dialog.ui.cost_edit, "20")
     assert "over your monthly allowance by 5,00" in dialog.ui.preview_label.text()
@@ -160,7 +160,7 @@ def test_over_the_monthly_allowance_names_that_limit(
     assert not dialog.ui.approval_group.isVisible()
 
 
-def IncidentInputFor() -> recoveries.IncidentInput:
+def earlier_incident() -> recoveries.IncidentInput:
     return recoveries.IncidentInput(category_id=catalog.list_categories()[0].id,
                                     description="Earlier today")
 
@@ -272,7 +272,7 @@ def test_type_ahead_picks_a_known_customer_and_shows_their_history(
     known = customers.add_customer(shop.owner_id, CustomerInput(
         name="Łucja Zażółć", phone="+48 601 234 567", notes="Collects antique phones"))
     customers.add_customer(shop.owner_id, CustomerInput(name="Lucy Brown"))
-    recoveries.log_recovery(anna, IncidentInputFor(), customer_id=known,
+    recoveries.log_recovery(anna, earlier_incident(), customer_id=known,
                             gesture=GestureInput("gift", 1250))
     dialog = open_dialog(qtbot, window)
     type_unicode(dialog.ui.description_edit, "Phone charger missing")
@@ -343,7 +343,7 @@ def test_the_counter_lists_follow_ups_due_today_and_overdue(
     anna = shop.staff("Anna", 15000, 5000, pin=ANNA_PIN)
     now = datetime.now(UTC)
     for days_ago, name in ((3, "Due today"), (5, "Overdue")):  # the delay is 3 days
-        recoveries.log_recovery(anna, IncidentInputFor(),
+        recoveries.log_recovery(anna, earlier_incident(),
                                 new_customer=CustomerInput(name=name),
                                 now=now - timedelta(days=days_ago))
     window = make_window(qtbot)
