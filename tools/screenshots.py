@@ -1,18 +1,24 @@
-"""Grab the app's screens at 1366×768 into ``screenshots/`` (git-ignored) to look at them.
+"""Grab the app's screens at 1366×768, light and dark, into ``screenshots/`` (git-ignored).
 
-    python tools/screenshots.py [--db var/demo.db]
+    python tools/screenshots.py [--db var/demo.db] [--out screenshots]
 
-Runs offscreen (no display needed) unless QT_QPA_PLATFORM is set, e.g. under Xvfb:
+Screens: sign-in, counter, and the "Log a recovery" dialog within the budget and needing an
+owner's approval, each as ``<screen>-<theme>.png``. The shots are taken on a copy of the
+database in which two recoveries were just logged (so the counter has entries today); the
+database itself is not changed. Runs offscreen (no display needed) unless
+QT_QPA_PLATFORM is set, e.g. under Xvfb:
 ``QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24" python tools/screenshots.py``
-grabs the real X screen. The database must exist (``python3 tools/dev.py demo``
-or ``recoverydesk demo --db var/demo.db`` makes one).
+grabs the real X screen. The database must exist (``python3 tools/dev.py demo`` or
+``recoverydesk demo --db var/demo.db`` makes one); signing in needs the demo's known PINs.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,24 +26,92 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QPoint  # noqa: E402
+from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from recoverydesk.gui import theme  # noqa: E402
 from recoverydesk.gui.main_window import MainWindow  # noqa: E402
-from recoverydesk.services import auth, business, team  # noqa: E402
+from recoverydesk.services import auth, business, catalog, customers, recoveries, team  # noqa: E402
 from recoverydesk.services.demo import BUSINESS_NAME, DEMO_PEOPLE  # noqa: E402
+from recoverydesk.services.types import GestureInput  # noqa: E402
 
 SIZE = (1366, 768)
+STAFF_NAME = "Łucja Zażółć"  # a staff member with a budget and non-Latin letters
 
 
-def _save(app: QApplication, window: MainWindow, path: Path) -> None:
-    """Offscreen: the widget's own rendering. On a real (e.g. Xvfb) display: the screen as
-    the X server shows it, window frame included."""
-    app.processEvents()
-    if app.platformName() == "offscreen":
-        window.grab().save(str(path))
-    else:
-        screen = app.primaryScreen()
-        screen.grabWindow(0).save(str(path))
+def _settle(app: QApplication) -> None:
+    for _ in range(10):  # let a window-manager-less X server map and paint
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def _save(app: QApplication, window: MainWindow, path: Path,
+          dialog: QWidget | None = None) -> None:
+    """Offscreen: the window's rendering with an open dialog painted centred on it, as the
+    screen would show it. On a real (e.g. Xvfb) display: the X screen itself."""
+    _settle(app)
+    if app.platformName() != "offscreen":
+        app.primaryScreen().grabWindow(0).save(str(path))
+        return
+    image: QPixmap = window.grab()
+    if dialog is not None:
+        shot = dialog.grab()
+        painter = QPainter(image)
+        painter.fillRect(image.rect(), QColor(0, 0, 0, 90))  # the window behind, dimmed
+        painter.drawPixmap(QPoint((image.width() - shot.width()) // 2,
+                                  (image.height() - shot.height()) // 2), shot)
+        painter.end()
+    image.save(str(path))
+
+
+def _shoot_theme(app: QApplication, info: object, name: str, out: Path) -> None:
+    theme.apply_theme(app, name)
+    window = MainWindow(info)  # type: ignore[arg-type]
+    window.resize(*SIZE)
+    window.show()
+    _save(app, window, out / f"sign-in-{name}.png")
+    demo = {p.name: p for p in DEMO_PEOPLE}
+    if getattr(info, "name", None) != BUSINESS_NAME or STAFF_NAME not in demo:
+        window.close()
+        return
+    employee = team.employee_by_name(STAFF_NAME)
+    window.start_page.signed_in.emit(auth.sign_in(employee.id, demo[STAFF_NAME].pin))
+    _save(app, window, out / f"counter-{name}.png")
+
+    dialog = window.open_log_dialog()
+    assert dialog is not None
+    dialog.ui.description_edit.setPlainText("The coffee machine was broken for ten minutes.")
+    dialog.pick_preset(0)
+    _save(app, window, out / f"dialog-within-{name}.png", dialog)
+
+    dialog.ui.description_edit.setPlainText("Laundry shrank a wool jumper; replace it.")
+    if customers.search_customers("Sigrid"):
+        dialog.ui.customer_edit.setText("Sigrid")
+        dialog.customers.search("Sigrid")
+        dialog.customers.pick(dialog.ui.customer_matches_list.item(0))
+    dialog.ui.proactive_check.setChecked(True)
+    dialog.ui.kind_combo.setCurrentIndex(dialog.ui.kind_combo.findData("replacement"))
+    dialog.ui.gesture_note_edit.setText("A new wool jumper")
+    dialog.ui.cost_edit.setText("120")
+    dialog.ui.cost_edit.textEdited.emit("120")
+    _save(app, window, out / f"dialog-approval-{name}.png", dialog)
+    dialog.reject()
+    window.close()
+
+
+def _log_two_recoveries() -> None:
+    """Today's entries for the counter shot, logged through the services (on the copy)."""
+    employee = team.employee_by_name(STAFF_NAME).id
+    category = catalog.list_categories()[0].id
+    recoveries.log_recovery(employee, recoveries.IncidentInput(
+        category, "Room 214 was not cleaned before check-in."),
+        gesture=GestureInput("free_item", 900, description="Drink at the bar"))
+    found = customers.search_customers("Sigrid")
+    recoveries.log_recovery(employee, recoveries.IncidentInput(
+        category, "Breakfast ran out of oat milk.", proactive=True),
+        customer_id=found[0].id if found else None,
+        gesture=GestureInput("free_item", 350, description="Free coffee"))
 
 
 def main() -> int:
@@ -48,22 +122,19 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
-    info = business.open_business(args.db)
-    try:
-        window = MainWindow(info)
-        window.resize(*SIZE)
-        window.show()
-        for _ in range(20):  # let the window manager-less X server map and paint it
-            app.processEvents()
-            time.sleep(0.02)
-        _save(app, window, out / "start.png")
-        person = next((p for p in DEMO_PEOPLE if p.role == "staff"), None)
-        if person is not None and info.name == BUSINESS_NAME:  # the demo: PINs are known
-            employee = team.employee_by_name(person.name)
-            window.start_page.signed_in.emit(auth.sign_in(employee.id, person.pin))
-            _save(app, window, out / "signed_in.png")
-    finally:
-        business.close_business()
+    theme.register_icons()
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "screenshots.db"
+        with sqlite3.connect(args.db) as source, sqlite3.connect(copy) as target:
+            source.backup(target)
+        info = business.open_business(copy)
+        try:
+            if info.name == BUSINESS_NAME:
+                _log_two_recoveries()
+            for name in ("light", "dark"):
+                _shoot_theme(app, info, name, out)
+        finally:
+            business.close_business()
     print(f"screenshots written to {out}")
     return 0
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from recoverydesk.core.budget import Limit
 from recoverydesk.core.months import Month
 from recoverydesk.errors import AuthenticationError, LockedOut, OverLimit, PermissionDenied
-from recoverydesk.services import audit_log, recoveries, team
+from recoverydesk.services import audit_log, business, recoveries, team
 from recoverydesk.services.types import Approval, GestureInput
 from recoverydesk.store.models import AuditEntry, Employee, Gesture, Incident
-from tests.conftest import OWNER_PIN, T0, Shop
+from tests.conftest import OWNER_PIN, T0, Shop, make_shop
 
 MARCH = Month(2026, 3)
 
@@ -216,6 +217,29 @@ def test_month_boundary_follows_the_business_time_zone(shop: Shop) -> None:
     assert team.budget_status(anna, Month(2026, 4)).spent_minor == 1000
     with pytest.raises(OverLimit):
         spend(shop, anna, 1, now=datetime(2026, 3, 31, 21, 59, 59, tzinfo=UTC))
+
+
+def test_budget_check_is_right_after_a_business_in_another_time_zone(tmp_path: Path) -> None:
+    """The write path first assumes the zone it saw last; a shop in another zone (one process,
+    two files) must still be checked against the budget month of its own zone."""
+    tokyo = make_shop(tmp_path / "tokyo.db", timezone="Asia/Tokyo")
+    anna = tokyo.staff("Anna", 5000, 5000)  # from March
+    team.set_budget(tokyo.owner_id, anna, Month(2026, 4), 1000, 1000, now=T0)
+    # 16:00 UTC on 31 March is 01:00 on 1 April in Tokyo: April's 1000, all of it.
+    spend(tokyo, anna, 1000, now=datetime(2026, 3, 31, 16, 0, tzinfo=UTC))
+    business.close_business()
+
+    los_angeles = make_shop(tmp_path / "la.db", timezone="America/Los_Angeles")
+    spend(los_angeles, los_angeles.staff("Ben", 1000, 1000), 10, now=T0)
+    business.close_business()
+
+    business.open_business(tokyo.path)
+    # 20:00 UTC on 31 March: April in Tokyo (allowance spent), still March in Los Angeles,
+    # where this employee's March allowance of 5000 would have let it through.
+    with pytest.raises(OverLimit, match="monthly allowance"):
+        spend(tokyo, anna, 1, now=datetime(2026, 3, 31, 20, 0, tzinfo=UTC))
+    assert team.budget_status(anna, Month(2026, 4)).spent_minor == 1000
+    business.close_business()
 
 
 def test_budget_change_from_a_month_on_leaves_past_months_alone(shop: Shop) -> None:

@@ -14,11 +14,12 @@ from tests.conftest import Shop
 
 
 def test_every_connection_gets_the_ledger_pragmas(shop: Shop) -> None:
-    """WAL, foreign keys on, synchronous FULL, a busy timeout (SPEC §9)."""
+    """WAL, foreign keys on, synchronous FULL, a busy timeout, freed bytes zeroed (SPEC §9)."""
     read = {name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]
-            for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout")}
+            for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout",
+                         "secure_delete")}
     assert read == {"journal_mode": "wal", "foreign_keys": 1, "synchronous": 2,
-                    "busy_timeout": 10000}
+                    "busy_timeout": 10000, "secure_delete": 1}
 
 
 def test_the_schema_is_made_by_migration_step_1_with_its_version_row(shop: Shop) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from recoverydesk.errors import ValidationError
@@ -99,6 +100,7 @@ def day_start_utc(day: date, tz: ZoneInfo) -> datetime:
     return utc_naive(datetime(day.year, day.month, day.day, tzinfo=tz))
 
 
+@lru_cache(maxsize=256)  # pure, and asked for on every spend's budget check
 def month_range_utc(month: Month, tz: ZoneInfo) -> tuple[datetime, datetime]:
     """Half-open ``[start, end)`` of naive UTC moments covering the local month."""
     return day_start_utc(month.first_day(), tz), day_start_utc(month.next().first_day(), tz)

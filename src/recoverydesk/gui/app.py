@@ -7,6 +7,7 @@ import sys
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from recoverydesk.errors import StorageError
+from recoverydesk.gui import theme
 from recoverydesk.gui.errors import install_excepthook
 from recoverydesk.gui.main_window import MainWindow
 from recoverydesk.services import business
@@ -18,12 +19,14 @@ def run(target: str) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("RecoveryDesk")
     install_excepthook()
+    theme.register_icons()
     try:
         info = business.open_business(target)
     except StorageError as exc:
         QMessageBox.critical(None, "RecoveryDesk", _open_failure_text(exc))
         return 1
     try:
+        theme.apply_theme(app, business.get_settings().theme)
         window = MainWindow(info)
         window.show()
         return app.exec()

@@ -1,10 +1,19 @@
-"""The main window: the start page until someone signs in, then their page."""
+"""The app shell: the start page until someone signs in, then the counter, a top bar with
+navigation, the signed-in person and "Switch user", Ctrl+N for *Log a recovery* from
+anywhere, and sign-out after the inactivity setting.
+
+The counter page and the recovery dialog are imported when first needed: the sign-in window
+must paint fast (benchmarks/startup.py).
+"""
 
 from __future__ import annotations
 
-from babel.dates import format_date
-from PySide6.QtGui import QFont
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -14,79 +23,211 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recoverydesk.core.months import Month, month_of
+from recoverydesk.errors import RecoveryDeskError
+from recoverydesk.gui import theme
+from recoverydesk.gui.errors import show_error
 from recoverydesk.gui.start_page import StartPage
-from recoverydesk.services import business, team
-from recoverydesk.services._base import utcnow
+from recoverydesk.services import business
 from recoverydesk.services.types import BusinessInfo, SignedIn
 
+if TYPE_CHECKING:
+    from recoverydesk.gui.dialogs.log_recovery import LogRecoveryDialog
+    from recoverydesk.gui.pages.counter_page import CounterPage
 
-class SignedInPage(QWidget):
-    """Who is signed in and their budget this month; the counter screens build on it."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.greeting_label = QLabel()
-        self.greeting_label.setObjectName("greeting_label")
-        self.budget_label = QLabel()
-        self.budget_label.setObjectName("budget_label")
-        self.sign_out_button = QPushButton(self.tr("Sign out"))
-        self.sign_out_button.setObjectName("sign_out_button")
-        for label, extra, bold in ((self.greeting_label, 8, True), (self.budget_label, 4, False)):
-            font = QFont(label.font())
-            font.setPointSize(font.pointSize() + extra)
-            font.setBold(bold)
-            label.setFont(font)
-        self.sign_out_button.setMinimumSize(160, 44)
-        top = QHBoxLayout()
-        top.addWidget(self.greeting_label, 1)
-        top.addWidget(self.sign_out_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 32)
-        layout.addLayout(top)
-        layout.addSpacing(12)
-        layout.addWidget(self.budget_label)
-        layout.addStretch(1)
-
-    def show_person(self, person: SignedIn) -> None:
-        settings = business.get_settings()
-        month: Month = month_of(utcnow(), settings.tz)
-        status = team.budget_status(person.employee_id, month)
-        month_label = format_date(month.first_day(), "LLLL y", locale=settings.locale)
-        self.greeting_label.setText(person.name)
-        if status.allowance_minor is None:
-            text = self.tr("%s: no monthly limit, %s spent") % (
-                month_label, settings.money(status.spent_minor))
-        else:
-            text = self.tr("Recovery budget for %s: %s spent of %s, %s left") % (
-                month_label, settings.money(status.spent_minor),
-                settings.money(status.allowance_minor),
-                settings.money(status.remaining_minor or 0))
-        self.budget_label.setText(text)
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+             QEvent.Type.TouchBegin}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, info: BusinessInfo, parent: QWidget | None = None) -> None:
+    """``inactivity_ms`` overrides the business's auto sign-out delay (tests use a short
+    one)."""
+
+    def __init__(self, info: BusinessInfo, parent: QWidget | None = None,
+                 inactivity_ms: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"RecoveryDesk — {info.name}")
-        self.resize(1024, 700)
-        self.pages = QStackedWidget()
+        self.resize(1366, 768)
+        self.person: SignedIn | None = None
+        self.log_dialog: LogRecoveryDialog | None = None
+        self._inactivity_override = inactivity_ms
+
         self.start_page = StartPage(info.name)
-        self.signed_in_page = SignedInPage()
+        self._counter_page: CounterPage | None = None
+        self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
-        self.pages.addWidget(self.signed_in_page)
-        self.setCentralWidget(self.pages)
+        self.top_bar = self._build_top_bar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.top_bar.hide()
+
+        self.log_action = QAction(self.tr("Log a recovery"), self)
+        self.log_action.setShortcut(QKeySequence.StandardKey.New)  # Ctrl+N
+        self.log_action.triggered.connect(self.open_log_dialog)
+        self.log_action.setEnabled(False)
+        self.addAction(self.log_action)
+        self._build_theme_menu()
+
+        self.inactivity_timer = QTimer(self)
+        self.inactivity_timer.setSingleShot(True)
+        self.inactivity_timer.timeout.connect(self.sign_out)
+
         self.start_page.signed_in.connect(self._on_signed_in)
-        self.signed_in_page.sign_out_button.clicked.connect(self.sign_out)
-        self.statusBar().showMessage(self.tr("Signed out"))
+        self.switch_user_button.clicked.connect(self.sign_out)
+        self.status_label = QLabel(self.tr("Signed out"))
+        self.status_label.setObjectName("status_label")
+        self.statusBar().addWidget(self.status_label, 1)
+
+    def _build_top_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("top_bar")
+        self.counter_nav_button = QPushButton(QIcon("icons:counter.svg"), self.tr("Counter"))
+        self.counter_nav_button.setCheckable(True)
+        self.counter_nav_button.setChecked(True)
+        self.counter_nav_button.setIconSize(QSize(22, 22))
+        self.counter_nav_button.clicked.connect(self.show_counter)
+        self.person_label = QLabel()
+        self.person_label.setObjectName("person_label")
+        self.switch_user_button = QPushButton(QIcon("icons:switch_user.svg"),
+                                              self.tr("Switch user"))
+        self.switch_user_button.setObjectName("switch_user_button")
+        self.switch_user_button.setIconSize(QSize(22, 22))
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(16, 6, 16, 6)
+        row.addWidget(self.counter_nav_button)
+        row.addStretch(1)
+        row.addWidget(self.person_label)
+        row.addWidget(self.switch_user_button)
+        return bar
+
+    def _build_theme_menu(self) -> None:
+        """View → Theme: the business setting (owners change it; everyone sees it)."""
+        menu = self.menuBar().addMenu(self.tr("&View")).addMenu(self.tr("Theme"))
+        self.theme_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        current = business.get_settings().theme
+        labels = {"system": self.tr("Follow the system"), "light": self.tr("Light"),
+                  "dark": self.tr("Dark")}
+        for name in theme.THEMES:
+            action = menu.addAction(labels[name])
+            action.setCheckable(True)
+            action.setChecked(name == current)
+            action.setEnabled(False)
+            action.triggered.connect(lambda _checked=False, name=name: self.set_theme(name))
+            group.addAction(action)
+            self.theme_actions[name] = action
+
+    @property
+    def counter_page(self) -> CounterPage:
+        """The counter page, built on first use."""
+        if self._counter_page is None:
+            from recoverydesk.gui.pages.counter_page import CounterPage
+
+            self._counter_page = CounterPage()
+            self._counter_page.ui.log_button.clicked.connect(self.open_log_dialog)
+            self.pages.addWidget(self._counter_page)
+        return self._counter_page
+
+    # --- signing in and out ---------------------------------------------------------------
 
     def _on_signed_in(self, person: SignedIn) -> None:
-        self.signed_in_page.show_person(person)
-        self.pages.setCurrentWidget(self.signed_in_page)
-        self.statusBar().showMessage(self.tr("Signed in: %s") % person.name)
+        self.person = person
+        self.counter_page.show_person(person)
+        self.pages.setCurrentWidget(self.counter_page)
+        self.person_label.setText(person.name)
+        self.top_bar.show()
+        self.log_action.setEnabled(True)
+        for action in self.theme_actions.values():
+            action.setEnabled(person.is_owner)
+        minutes = business.get_settings().auto_signout_minutes
+        self.inactivity_timer.setInterval(self._inactivity_override or minutes * 60_000)
+        self.inactivity_timer.start()
+        self._watch_input(self)
+        self.status_label.setText(
+            self.tr("Signed in: %s (%s). Signs out after %d minutes without use.")
+            % (person.name, self.tr("owner") if person.is_owner else self.tr("staff"), minutes))
+        self.counter_page.ui.log_button.setFocus()
 
     def sign_out(self) -> None:
+        """Back to the start page (also "Switch user" and the inactivity timeout); an open
+        recovery dialog is closed without saving."""
+        self.inactivity_timer.stop()
+        if self.log_dialog is not None:
+            self.log_dialog.reject()
+        self.person = None
+        self.log_action.setEnabled(False)
+        for action in self.theme_actions.values():
+            action.setEnabled(False)
+        self.top_bar.hide()
         self.start_page.reload()
         self.pages.setCurrentWidget(self.start_page)
-        self.statusBar().showMessage(self.tr("Signed out"))
-        self.start_page.pin_edit.setFocus()
+        self.status_label.setText(self.tr("Signed out"))
+        self.start_page.people_list.setFocus()
+
+    def _watch_input(self, window: QWidget) -> None:
+        """Restart the inactivity countdown on input to ``window``. The filter sits on the
+        native window, which sees input before any widget but not the thousands of paint
+        and layout events an application-wide filter would cost in Python."""
+        handle = window.windowHandle()
+        if handle is not None and not handle.property("recoverydesk_watched"):
+            handle.setProperty("recoverydesk_watched", True)
+            handle.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and self.person is not None:
+            self.inactivity_timer.start()  # restarts the countdown
+        return super().eventFilter(watched, event)
+
+    # --- pages and the dialog -------------------------------------------------------------
+
+    def show_counter(self) -> None:
+        self.counter_nav_button.setChecked(True)
+        if self.person is not None:
+            self.counter_page.refresh()
+            self.pages.setCurrentWidget(self.counter_page)
+
+    def open_log_dialog(self) -> LogRecoveryDialog | None:
+        """Open *Log a recovery* (Ctrl+N, or the big button) for the signed-in person."""
+        if self.person is None:
+            return None
+        if self.log_dialog is not None:
+            self.log_dialog.raise_()
+            self.log_dialog.activateWindow()
+            return self.log_dialog
+        from recoverydesk.gui.dialogs.log_recovery import LogRecoveryDialog
+
+        dialog = LogRecoveryDialog(self.person, business.get_settings(), self)
+        dialog.saved.connect(self._on_saved)
+        dialog.finished.connect(self._on_dialog_finished)
+        self.log_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()  # typing goes to the dialog at once, also without a WM
+        self._watch_input(dialog)
+        return dialog
+
+    def _on_saved(self, _logged: object) -> None:
+        self.counter_page.refresh()
+        self.statusBar().showMessage(self.tr("Saved."), 5000)
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        if self.log_dialog is not None:
+            self.log_dialog.deleteLater()
+        self.log_dialog = None
+        self.activateWindow()  # keys go back to the counter (Ctrl+N again), also without a WM
+
+    def set_theme(self, name: str) -> None:
+        """Apply and store the theme setting (owners only; the service checks)."""
+        if self.person is None:
+            return
+        try:
+            business.update_settings(self.person.employee_id, theme=name)
+        except RecoveryDeskError as exc:
+            show_error(self, exc)
+            return
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, name)

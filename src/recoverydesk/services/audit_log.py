@@ -19,20 +19,23 @@ def init_chain() -> None:
 
 
 def append(actor_id: int | None, action: str, entity: str, entity_id: int | None,
-           details: dict[str, Any], at: datetime) -> int:
+           details: dict[str, Any], at: datetime, head: tuple[int, str] | None = None) -> int:
     """Append one entry; must run inside the transaction of the change it records.
 
     The head row is read and advanced in that transaction, so concurrent writers queue on it
-    (``BEGIN IMMEDIATE`` on SQLite) and the chain can never fork.
+    (``BEGIN IMMEDIATE`` on SQLite) and the chain can never fork. ``head`` is the
+    ``(seq, hash)`` the caller already read in this same transaction (the recovery hot path
+    reads it with its other facts), else it is read here.
     """
     if not database.in_transaction():
         raise RuntimeError("audit entries are written inside the change's transaction")
-    head_seq, head_hash = ledger.audit_head()
+    head_seq, head_hash = head if head is not None else ledger.audit_head()
     record = AuditRecord(seq=head_seq + 1, at=at, actor_id=actor_id, action=action,
                          entity=entity, entity_id=entity_id, details=details)
-    digest = entry_hash(head_hash, record)
+    details_json = dumps_details(details)
+    digest = entry_hash(head_hash, record, details_json)
     ledger.insert_audit(seq=record.seq, at=at, actor=actor_id, action=action, entity=entity,
-                        entity_id=entity_id, details=dumps_details(details),
+                        entity_id=entity_id, details=details_json,
                         prev_hash=head_hash, digest=digest)
     return record.seq
 

@@ -19,7 +19,7 @@ from recoverydesk.services import _base, audit_log, catalog, team
 from recoverydesk.services._base import Settings, utcnow
 from recoverydesk.services.types import BusinessInfo, SetupResult
 from recoverydesk.store import db, migrations
-from recoverydesk.store.models import Business
+from recoverydesk.store.models import BudgetChange, Business, Gesture, GesturePreset
 
 
 def open_business(target: str | Path) -> BusinessInfo:
@@ -132,6 +132,11 @@ def update_settings(actor_id: int, now: datetime | None = None, **changes: Any) 
         _base.require_owner(actor_id)
         current = _base.settings()
         updated = replace(current, **_validated(changes))
+        if updated.currency != current.currency and _money_recorded():
+            raise ValidationError(
+                f"The currency cannot change from {current.currency} to {updated.currency}: "
+                "amounts are already recorded in it (budgets, presets or gestures), and "
+                "changing it would silently change what they are worth.", "currency")
         diff = {key: {"old": getattr(current, key), "new": getattr(updated, key)}
                 for key in changes if getattr(current, key) != getattr(updated, key)}
         if diff:
@@ -139,6 +144,15 @@ def update_settings(actor_id: int, now: datetime | None = None, **changes: Any) 
                 Business.id == 1).execute()
             audit_log.append(actor_id, "settings.change", "business", 1, diff, at)
     return updated
+
+
+def _money_recorded() -> bool:
+    """Whether any amount is stored in the business currency's minor units."""
+    return (Gesture.select().exists() or GesturePreset.select().exists()
+            or BudgetChange.select().where(BudgetChange.allowance_minor.is_null(False)
+                                           | BudgetChange.per_incident_limit_minor
+                                           .is_null(False)).exists()
+            or _base.settings().avg_customer_value_minor is not None)
 
 
 def _validated(changes: dict[str, Any]) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from recoverydesk.core import money
 from recoverydesk.core.domain import GESTURE_KINDS, MAX_NAME, choose, clean_text
@@ -88,3 +89,91 @@ def check_amount(minor: object, currency: str, field: str) -> int:
         raise ValidationError(f"The {field} is above the ceiling of "
                               f"{money.MAX_AMOUNT_MAJOR:,} {currency}.", field)
     return minor
+
+
+_UNCHANGED: Any = object()
+
+
+def update_category(actor_id: int, category_id: int, *, name: str = _UNCHANGED,
+                    active: bool = _UNCHANGED, now: datetime | None = None) -> None:
+    """Rename or (de)activate a category (owners only). A category is never deleted: past
+    incidents keep it, and an inactive one is no longer offered at the counter."""
+    at = utcnow(now)
+    with _base.write():
+        _base.require_owner(actor_id)
+        category = Category.get_or_none(Category.id == category_id)
+        if category is None:
+            raise NotFound(f"There is no category with id {category_id}.")
+        changes: dict[str, Any] = {}
+        if name is not _UNCHANGED:
+            name = clean_text(name, "category", max_len=MAX_NAME)
+            clash = Category.get_or_none((Category.name == name) & (Category.id != category_id))
+            if clash is not None:
+                raise ValidationError(f"There is already a category called '{name}'.",
+                                      "category")
+            if name != category.name:
+                changes["name"] = name
+        if active is not _UNCHANGED and bool(active) != category.active:
+            if not active and _active_categories() == 1:
+                raise ValidationError("Keep at least one category for the counter.", "active")
+            changes["active"] = bool(active)
+        if changes:
+            Category.update(**changes).where(Category.id == category_id).execute()
+            audit_log.append(actor_id, "category.change", "category", category_id,
+                             {k: {"old": getattr(category, k), "new": v}
+                              for k, v in changes.items()}, at)
+
+
+def _active_categories() -> int:
+    return int(Category.select().where(Category.active == True).count())  # noqa: E712
+
+
+def update_preset(actor_id: int, preset_id: int, *, label: str = _UNCHANGED,
+                  kind: str = _UNCHANGED, cost_minor: int = _UNCHANGED,
+                  value_minor: int | None = _UNCHANGED, active: bool = _UNCHANGED,
+                  now: datetime | None = None) -> None:
+    """Change or (de)activate a gesture preset (owners only). Gestures already made from it
+    keep what they were: a preset is only a shortcut for typing."""
+    at = utcnow(now)
+    with _base.write():
+        _base.require_owner(actor_id)
+        preset = GesturePreset.get_or_none(GesturePreset.id == preset_id)
+        if preset is None:
+            raise NotFound(f"There is no gesture preset with id {preset_id}.")
+        currency = _base.settings().currency
+        wanted: dict[str, Any] = {}
+        if label is not _UNCHANGED:
+            wanted["label"] = clean_text(label, "label", max_len=MAX_NAME)
+        if kind is not _UNCHANGED:
+            wanted["kind"] = choose(kind, GESTURE_KINDS, "kind")
+        if cost_minor is not _UNCHANGED:
+            wanted["cost_minor"] = check_amount(cost_minor, currency, "cost")
+        if value_minor is not _UNCHANGED:
+            wanted["value_minor"] = (None if value_minor is None
+                                     else check_amount(value_minor, currency, "value"))
+        if active is not _UNCHANGED:
+            wanted["active"] = bool(active)
+        changes = {k: v for k, v in wanted.items() if getattr(preset, k) != v}
+        if changes:
+            GesturePreset.update(**changes).where(GesturePreset.id == preset_id).execute()
+            audit_log.append(actor_id, "preset.change", "preset", preset_id,
+                             {k: {"old": getattr(preset, k), "new": v}
+                              for k, v in changes.items()}, at)
+
+
+def reorder(actor_id: int, what: str, ids_in_order: list[int],
+            now: datetime | None = None) -> None:
+    """Set the order of the categories or the presets (``what``): the counter lists them so,
+    and presets 1-9 are the first nine. ``ids_in_order`` must name each one exactly once."""
+    model: Any = {"categories": Category, "presets": GesturePreset}.get(what)
+    if model is None:
+        raise ValidationError("Reorder 'categories' or 'presets'.", "what")
+    at = utcnow(now)
+    with _base.write():
+        _base.require_owner(actor_id)
+        existing = sorted(row.id for row in model.select(model.id))
+        if sorted(ids_in_order) != existing:
+            raise ValidationError(f"Give every one of the {what} exactly once.", "order")
+        for position, row_id in enumerate(ids_in_order):
+            model.update(sort_order=position).where(model.id == row_id).execute()
+        audit_log.append(actor_id, f"{what}.reorder", what, None, {"order": ids_in_order}, at)

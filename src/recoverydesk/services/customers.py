@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from recoverydesk.core.domain import MAX_NAME, MAX_NOTE, clean_text
-from recoverydesk.core.months import local_date
+from peewee import JOIN, Case, fn
+
+from recoverydesk.core.domain import MAX_NAME, MAX_NOTE, clean_text, fold_text
+from recoverydesk.core.months import day_start_utc, local_date
 from recoverydesk.errors import NotFound, ValidationError
 from recoverydesk.services import _base, audit_log
-from recoverydesk.services.types import CustomerInfo
-from recoverydesk.store.db import database
-from recoverydesk.store.models import Customer, FollowUp, ReturnVisit
+from recoverydesk.services.types import CustomerHistory, CustomerInfo, CustomerMatch
+from recoverydesk.store import search
+from recoverydesk.store.db import database, is_sqlite
+from recoverydesk.store.models import Customer, FollowUp, Gesture, Incident, ReturnVisit, Void
 
 MAX_DAYS_BACK = 366
+SEARCH_LIMIT = 8
+_PHONE_PUNCTUATION = " +-()./"
 
 
 @dataclass(frozen=True)
@@ -126,25 +132,70 @@ def mark_lost(actor_id: int, customer_id: int, lost_on: date | None = None,
 def erase_customer(actor_id: int, customer_id: int, now: datetime | None = None) -> None:
     """Blank a customer's personal data on request (owners only); money history stays.
 
-    SQLite's ``secure_delete`` zeroes the freed bytes and a WAL checkpoint moves the change
-    into the main file and empties the WAL, so the old values are not left in the file.
-    Backups made earlier still hold them.
+    SQLite's ``secure_delete`` (on for every connection, store.db) zeroes the replaced bytes,
+    and a WAL checkpoint moves the change into the main file and empties the WAL, so the old
+    values are not left in the file. Backups made earlier still hold them.
     """
     at = _base.utcnow(now)
-    sqlite = hasattr(database.obj, "pragma") and "sqlite" in type(database.obj).__name__.lower()
-    if sqlite:
-        database.execute_sql("PRAGMA secure_delete = ON")
-    try:
-        with _base.write():
-            _base.require_owner(actor_id)
-            customer = _get(customer_id)
-            if customer.erased_at is not None:
-                return
-            Customer.update(name="", phone="", email="", notes="", erased_at=at).where(
-                Customer.id == customer_id).execute()
-            audit_log.append(actor_id, "customer.erase", "customer", customer_id, {}, at)
-        if sqlite:
-            database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        if sqlite:
-            database.execute_sql("PRAGMA secure_delete = OFF")
+    with _base.write():
+        _base.require_owner(actor_id)
+        customer = _get(customer_id)
+        if customer.erased_at is not None:
+            return
+        Customer.update(name="", phone="", email="", notes="", erased_at=at).where(
+            Customer.id == customer_id).execute()
+        audit_log.append(actor_id, "customer.erase", "customer", customer_id, {}, at)
+    if is_sqlite():
+        database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def search_customers(text: str, limit: int = SEARCH_LIMIT) -> list[CustomerMatch]:
+    """Type-ahead at the counter: customers whose name contains ``text`` in any case and
+    script, or whose phone contains its digits, ignoring spaces and punctuation. Erased
+    customers never match. At most ``limit`` rows, names starting with the text first, so
+    it stays fast over thousands of customers.
+    """
+    needle = fold_text(" ".join((text or "").split())[:MAX_NAME])
+    if not needle:
+        return []
+    condition = search.contains(Customer.name, needle)
+    digits = "".join(ch for ch in needle if ch.isdigit())
+    if digits and all(ch.isdigit() or ch in _PHONE_PUNCTUATION for ch in needle):
+        phone: Any = Customer.phone
+        for ch in _PHONE_PUNCTUATION:
+            phone = fn.REPLACE(phone, ch, "")
+        condition = condition | (fn.instr(phone, digits) > 0 if is_sqlite()
+                                 else fn.strpos(phone, digits) > 0)
+    name_first = Case(None, [(fn.substr(search.folded(Customer.name), 1, len(needle))
+                              == needle, 0)], 1)
+    query = (Customer.select(Customer.id, Customer.name, Customer.phone, Customer.email)
+             .where(Customer.erased_at.is_null() & condition)
+             .order_by(name_first, Customer.name, Customer.id)
+             .limit(max(1, min(limit, 50))))
+    return [CustomerMatch(c.id, c.name, c.phone, c.email) for c in query]
+
+def customer_history(customer_id: int, now: datetime | None = None) -> CustomerHistory:
+    """A known customer at a glance for the recovery dialog (SPEC §7): their incidents and
+    non-voided gestures this calendar year (business time zone), what those cost, the last
+    incident's date and the "what delights them" notes."""
+    customer = usable_customer(customer_id)
+    tz = _base.settings().tz
+    today = local_date(_base.utcnow(now), tz)
+    start = day_start_utc(date(today.year, 1, 1), tz)
+    end = day_start_utc(date(today.year + 1, 1, 1), tz)
+    this_year = ((Incident.customer == customer_id) & (Incident.reported_at >= start)
+                 & (Incident.reported_at < end))
+    counts: Any = (Incident.select(fn.COUNT(Incident.id), fn.MAX(Incident.reported_at))
+                   .where(this_year).tuples().get())
+    incidents, last = counts
+    spend: Any = (Gesture.select(fn.COUNT(Gesture.id), fn.COALESCE(fn.SUM(Gesture.cost_minor), 0))
+                  .join(Incident, on=(Gesture.incident == Incident.id))
+                  .switch(Gesture).join(Void, JOIN.LEFT_OUTER, on=(Void.gesture == Gesture.id))
+                  .where(this_year & Void.id.is_null()).tuples().get())
+    gestures, cost = spend
+    if isinstance(last, str):  # SQLite hands back aggregates of datetimes as text
+        last = datetime.fromisoformat(last)
+    return CustomerHistory(
+        customer_id=customer.id, name=customer.name, year=today.year, incidents=int(incidents),
+        gestures=int(gestures), cost_minor=int(cost),
+        last_incident_on=None if last is None else local_date(last, tz), notes=customer.notes)

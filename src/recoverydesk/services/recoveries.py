@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from recoverydesk.core.budget import Limit, SpendCheck, check_spend, effective_allowance
+from recoverydesk.core.budget import (
+    NO_BUDGET,
+    Budget,
+    Limit,
+    SpendCheck,
+    check_spend,
+    effective_allowance,
+)
 from recoverydesk.core.domain import (
     GESTURE_KINDS,
     MAX_DESCRIPTION,
@@ -22,7 +29,7 @@ from recoverydesk.core.domain import (
     choose,
     clean_text,
 )
-from recoverydesk.core.months import local_date, month_of
+from recoverydesk.core.months import local_date, month_of, month_range_utc, zone
 from recoverydesk.errors import NotFound, OverLimit, PermissionDenied, ValidationError
 from recoverydesk.services import _base, audit_log, auth, team
 from recoverydesk.services._base import Settings
@@ -71,6 +78,24 @@ def _evaluate(settings: Settings, employee_id: int, incident_id: int | None, cos
         per_incident_limit=budget.per_incident_limit,
         incident_total=ledger.incident_total(incident_id, employee_id) if incident_id else 0,
         cost=cost)
+
+
+_last_zone: list[str] = ["UTC"]  # the business time zone seen by the previous recovery
+
+
+def _evaluate_new_incident(settings: Settings, context: ledger.RecoveryContext, guess: str,
+                           actor_id: int, cost: int, at: datetime) -> SpendCheck:
+    """The budget check of a new incident's gesture, from the facts read with the context.
+
+    Those facts are for the month of the time zone guessed before the settings were read;
+    with another zone or rollover on, the general path reads again (same transaction).
+    """
+    if settings.timezone != guess or settings.rollover:
+        return _evaluate(settings, actor_id, None, cost, at)
+    budget = NO_BUDGET if context.budget is None else Budget(*context.budget)
+    return check_spend(allowance=effective_allowance(budget, 0), spent=context.spent,
+                       per_incident_limit=budget.per_incident_limit, incident_total=0,
+                       cost=cost)
 
 
 def over_limit_message(check: SpendCheck, settings: Settings) -> str:
@@ -144,10 +169,15 @@ def log_recovery(actor_id: int, incident: IncidentInput, *, customer_id: int | N
     if approval is not None and gesture is not None:
         _base.check_active(actor_id)  # an inactive spender gets no approval prompt
         approver_id = _approve(approval, actor_id, at)
+    guess = _last_zone[0]
+    guessed_tz = zone(guess)
+    month = month_of(at, guessed_tz)
     with _base.write():
-        context = ledger.recovery_context(actor_id, incident.category_id, customer_id)
+        context = ledger.recovery_context(actor_id, incident.category_id, customer_id,
+                                          month.key(), *month_range_utc(month, guessed_tz))
         settings = _base.settings_from_row(context.settings if context else None)
         assert context is not None
+        _last_zone[0] = settings.timezone
         _base.check_active(actor_id, context.actor)
         if not context.category_active:
             raise ValidationError("Choose a category.", "category")
@@ -155,8 +185,8 @@ def log_recovery(actor_id: int, incident: IncidentInput, *, customer_id: int | N
             _check_customer(customer_id, context.customer_usable)
         if gesture is not None:
             gesture = _clean_gesture(gesture, settings.currency)
-        check = (_evaluate(settings, actor_id, None, gesture.cost_minor, at)
-                 if gesture is not None else None)
+        check = (_evaluate_new_incident(settings, context, guess, actor_id, gesture.cost_minor,
+                                        at) if gesture is not None else None)
         if new_customer is not None:
             customer_id = create_customer(actor_id, new_customer, at)
         incident_id = ledger.insert_incident(
@@ -178,7 +208,9 @@ def log_recovery(actor_id: int, incident: IncidentInput, *, customer_id: int | N
             followup_id = ledger.insert_followup(incident=incident_id, due_on=due,
                                                  created_at=at)
             details["followup"] = {"id": followup_id, "due_on": due.isoformat()}
-        audit_log.append(actor_id, "recovery.log", "incident", incident_id, details, at)
+        # A new customer's audit entry moved the head past the one read with the context.
+        audit_log.append(actor_id, "recovery.log", "incident", incident_id, details, at,
+                         head=None if new_customer is not None else context.audit_head)
     return RecoveryLogged(incident_id, logged, followup_id, customer_id)
 
 

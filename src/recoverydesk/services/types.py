@@ -142,3 +142,62 @@ class BusinessInfo:
     locale: str
     timezone: str
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class CounterEntry:
+    """One of my incidents logged today, as the counter page lists it."""
+
+    incident_id: int
+    reported_at: datetime  # naive UTC
+    category: str
+    description: str
+    customer_name: str
+    cost_minor: int  # my non-voided gestures on it
+    approved: bool  # one of them went past a limit with an owner's approval
+
+
+@dataclass(frozen=True)
+class FollowUpDue:
+    """An open follow-up due today or earlier."""
+
+    followup_id: int
+    incident_id: int
+    due_on: date
+    overdue: bool
+    customer_name: str
+    customer_phone: str
+    description: str
+
+
+@dataclass(frozen=True)
+class FollowUpsDue:
+    """Counts of all open follow-ups due today and overdue, and the first of them."""
+
+    due_today: int
+    overdue: int
+    items: tuple[FollowUpDue, ...]
+
+
+@dataclass(frozen=True)
+class CustomerMatch:
+    """A type-ahead hit: enough to tell two customers apart at the counter."""
+
+    id: int
+    name: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class CustomerHistory:
+    """A known customer at a glance (SPEC §7): this calendar year and the notes."""
+
+    customer_id: int
+    name: str
+    year: int
+    incidents: int
+    gestures: int
+    cost_minor: int  # non-voided gestures on their incidents this year
+    last_incident_on: date | None
+    notes: str

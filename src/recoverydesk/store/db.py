@@ -25,6 +25,9 @@ SQLITE_PRAGMAS = {
     "foreign_keys": 1,
     "synchronous": 2,  # FULL
     "busy_timeout": BUSY_TIMEOUT_MS,
+    # Freed bytes are zeroed, so an erased or merged customer's data does not linger in the
+    # file (SPEC §9). Debian's SQLite has this on by default; other builds do not.
+    "secure_delete": 1,
 }
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -75,6 +78,9 @@ def connect(target: str | Path, *, create: bool = False) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     db = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000,
                         lock_type="IMMEDIATE")
+    # SQLite's LOWER folds ASCII only; searches fold every script with this instead. Stored
+    # text is NFC already (core.domain.clean_text), so the C casefold alone is enough.
+    db.register_function(str.casefold, "rd_fold", 1, deterministic=True)
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)
@@ -91,6 +97,11 @@ def close() -> None:
     if obj is not None and not obj.is_closed():
         obj.close()
     database.initialize(None)
+
+
+def is_sqlite() -> bool:
+    """Whether the open database is SQLite (some SQL functions differ by engine)."""
+    return isinstance(database.obj, SqliteDatabase)
 
 
 def is_open() -> bool:

@@ -53,34 +53,63 @@ def settings_row() -> dict[str, Any] | None:
 
 @dataclass(frozen=True)
 class RecoveryContext:
-    """What logging a recovery must know before it writes, read in one statement."""
+    """What logging a recovery must know before it writes, read in one statement.
+
+    ``budget`` and ``spent`` are for the month and range the caller passed, which it derived
+    from a time zone it had to guess before reading the settings; the caller checks the guess.
+    """
 
     settings: dict[str, Any]
     actor: tuple[str, bool, str] | None  # (name, active, role)
     category_active: bool
     customer_usable: bool | None  # None: no such customer (or none asked for)
+    budget: tuple[int | None, int | None] | None  # (allowance, per-incident limit) in force
+    spent: int  # the actor's non-voided spend in the range
+    audit_head: tuple[int, str]
 
 
+_SPENT_SQL = ("SELECT COALESCE(SUM(g.cost_minor), 0) FROM gesture g "
+              "LEFT JOIN void v ON v.gesture_id = g.id "
+              "WHERE g.employee_id = ? AND g.created_at >= ? AND g.created_at < ? "
+              "AND v.id IS NULL")
+_BUDGET_SQL = ("SELECT {column} FROM budget_change WHERE employee_id = ? "
+               "AND effective_month <= ? ORDER BY effective_month DESC LIMIT 1")
+_BUDGET_IN_FORCE_SQL = _BUDGET_SQL.format(column="allowance_minor, per_incident_limit_minor")
 _CONTEXT_SQL = (
     f"SELECT {', '.join('b.' + c for c in _SETTINGS_COLUMNS)}, "
-    "(SELECT name FROM employee WHERE id = ?), (SELECT active FROM employee WHERE id = ?), "
-    "(SELECT role FROM employee WHERE id = ?), (SELECT active FROM category WHERE id = ?), "
-    "(SELECT erased_at IS NULL FROM customer WHERE id = ?) FROM business b WHERE b.id = 1")
+    "e.name, e.active, e.role, (SELECT active FROM category WHERE id = ?), "
+    "(SELECT erased_at IS NULL FROM customer WHERE id = ?), "
+    f"({_BUDGET_SQL.format(column='1')}), "
+    f"({_BUDGET_SQL.format(column='allowance_minor')}), "
+    f"({_BUDGET_SQL.format(column='per_incident_limit_minor')}), "
+    f"({_SPENT_SQL}), h.seq, h.hash "
+    "FROM business b JOIN audit_head h ON h.id = 1 "
+    "LEFT JOIN employee e ON e.id = ? WHERE b.id = 1")
 
 
-def recovery_context(actor_id: int, category_id: int,
-                     customer_id: int | None) -> RecoveryContext | None:
-    """Settings, the actor, the category and the customer in one round trip (hot path)."""
-    row = _one(_CONTEXT_SQL, actor_id, actor_id, actor_id, category_id, customer_id)
+def recovery_context(actor_id: int, category_id: int, customer_id: int | None,
+                     month_key: int, start: datetime, end: datetime) -> RecoveryContext | None:
+    """Everything the recovery write path reads, in one round trip (hot path).
+
+    Args:
+        month_key: the budget month (``YYYYMM``) whose budget in force is read.
+        start, end: the naive-UTC range of that month, for the actor's spend.
+    """
+    row = _one(_CONTEXT_SQL, category_id, customer_id, actor_id, month_key, actor_id,
+               month_key, actor_id, month_key, actor_id, start, end, actor_id)
     if row is None:
         return None
     width = len(_SETTINGS_COLUMNS)
-    name, active, role, category, customer = row[width:]
+    (name, active, role, category, customer, has_budget, allowance, limit, spent, head_seq,
+     head_hash) = row[width:]
     return RecoveryContext(
         settings=dict(zip(_SETTINGS_COLUMNS, row[:width], strict=True)),
         actor=None if name is None else (name, bool(active), role),
         category_active=bool(category),
-        customer_usable=None if customer is None else bool(customer))
+        customer_usable=None if customer is None else bool(customer),
+        budget=(allowance, limit) if has_budget else None,
+        spent=int(spent),
+        audit_head=(int(head_seq), str(head_hash)))
 
 
 def employee_state(employee_id: int) -> tuple[str, bool, str] | None:
@@ -102,18 +131,13 @@ def customer_state(customer_id: int) -> bool | None:
 
 def budget_in_force(employee_id: int, month_key: int) -> tuple[int | None, int | None] | None:
     """``(allowance, per_incident_limit)`` of the latest change at or before the month."""
-    row = _one("SELECT allowance_minor, per_incident_limit_minor FROM budget_change "
-               "WHERE employee_id = ? AND effective_month <= ? "
-               "ORDER BY effective_month DESC LIMIT 1", employee_id, month_key)
+    row = _one(_BUDGET_IN_FORCE_SQL, employee_id, month_key)
     return None if row is None else (row[0], row[1])
 
 
 def spent_between(employee_id: int, start: datetime, end: datetime) -> int:
     """Non-voided spend of one employee in ``[start, end)`` (an index range scan)."""
-    row = _one("SELECT COALESCE(SUM(g.cost_minor), 0) FROM gesture g "
-               "LEFT JOIN void v ON v.gesture_id = g.id "
-               "WHERE g.employee_id = ? AND g.created_at >= ? AND g.created_at < ? "
-               "AND v.id IS NULL", employee_id, start, end)
+    row = _one(_SPENT_SQL, employee_id, start, end)
     return int(row[0]) if row else 0
 
 

@@ -1,0 +1,1 @@
+"""Forms compiled from ui/*.ui by tools/build_ui.py; do not edit."""

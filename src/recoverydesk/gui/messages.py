@@ -1,0 +1,22 @@
+"""Messages shown next to the field they concern, coloured by the theme's style sheet."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+def show_message(label: QLabel, text: str, role: str = "error") -> None:
+    """Show ``text`` in ``label`` with a style-sheet role ("error", "ok", "warning", "hint");
+    an empty text hides the label so it takes no room."""
+    if label.property("role") != role:
+        label.setProperty("role", role)
+        restyle(label)
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def restyle(widget: QWidget) -> None:
+    """Re-apply the style sheet after a dynamic property changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)

@@ -1,0 +1,95 @@
+"""The Audit log page's read side: filter and page over the chain (SPEC §7 Audit log).
+
+Read-only and owners only. Rows come newest first; the chain itself is verified by
+``audit_log.verify_chain``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, cast
+
+from peewee import JOIN
+
+from recoverydesk.core.domain import fold_text
+from recoverydesk.core.months import day_start_utc
+from recoverydesk.errors import ValidationError
+from recoverydesk.services import _base
+from recoverydesk.store.models import AuditEntry, Employee
+from recoverydesk.store.search import contains
+
+MAX_PAGE = 500
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """``since``/``until`` are business-local dates, both included; empty means any."""
+
+    since: date | None = None
+    until: date | None = None
+    actor_id: int | None = None
+    action: str = ""  # an action ("gesture.void") or its family ("gesture")
+    text: str = ""  # in the action, the entity or the details
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    at: datetime  # naive UTC
+    actor: str  # "" for the system (set-up) or an unknown id
+    action: str
+    entity: str
+    entity_id: int | None
+    details: str  # the stored JSON, as hashed
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    total: int
+    rows: list[AuditRow]
+
+
+def audit_actions() -> list[str]:
+    """Every action recorded so far, for the page's action picker."""
+    query = AuditEntry.select(AuditEntry.action).distinct().order_by(AuditEntry.action)
+    return [row.action for row in query]
+
+
+def list_audit(viewer_id: int, wanted: AuditFilter, offset: int = 0,
+               limit: int = 100) -> AuditPage:
+    """Matching entries, newest first, one page at a time (owners only)."""
+    _base.require_owner(viewer_id)
+    if offset < 0 or not 1 <= limit <= MAX_PAGE:
+        raise ValidationError(f"A page holds 1 to {MAX_PAGE} entries.", "limit")
+    if wanted.since and wanted.until and wanted.since > wanted.until:
+        raise ValidationError("The first day is after the last day.", "since")
+    tz = _base.settings().tz
+    query = (AuditEntry.select(AuditEntry.seq, AuditEntry.at, Employee.name.alias("actor_name"),
+                               AuditEntry.action, AuditEntry.entity, AuditEntry.entity_id,
+                               AuditEntry.details)
+             .join(Employee, JOIN.LEFT_OUTER, on=(AuditEntry.actor == Employee.id)))
+    if wanted.since:
+        query = query.where(AuditEntry.at >= day_start_utc(wanted.since, tz))
+    if wanted.until:
+        query = query.where(AuditEntry.at < day_start_utc(wanted.until + timedelta(days=1), tz))
+    if wanted.actor_id is not None:
+        query = query.where(AuditEntry.actor == wanted.actor_id)
+    action = wanted.action.strip()
+    if action:
+        query = query.where((AuditEntry.action == action)
+                            | AuditEntry.action.startswith(action + "."))
+    text = fold_text(wanted.text.strip())
+    if len(text) > 100:
+        raise ValidationError("The search text is too long: at most 100 characters.", "text")
+    if text:
+        # Details are JSON with ensure_ascii off, so any script is searchable as typed.
+        query = query.where(contains(AuditEntry.action, text)
+                            | contains(AuditEntry.entity, text)
+                            | contains(AuditEntry.details, text))
+    total = query.count()
+    rows = cast(list[dict[str, Any]], list(
+        query.order_by(AuditEntry.seq.desc()).offset(offset).limit(limit).dicts()))
+    return AuditPage(int(total), [
+        AuditRow(r["seq"], r["at"], r["actor_name"] or "", r["action"], r["entity"],
+                 r["entity_id"], r["details"]) for r in rows])
