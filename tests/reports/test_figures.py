@@ -75,6 +75,8 @@ def test_retention_outcomes_at_the_window_edges(shop: Shop) -> None:
     o = result.outcomes
     assert (o.incidents, o.retained, o.lost, o.pending, o.anonymous) == (8, 3, 3, 1, 1)
     assert result.provisional
+    # The 12-month series computes the same outcomes for the month in its own statement.
+    assert result.months[-1].outcomes == o
     # Wilson 95 % for 3 of 6 is 0.1876 .. 0.8124 (published tables).
     assert o.retention.value == 0.5 and o.retention.n == 6
     assert o.retention.low == pytest.approx(0.1876, abs=1e-4)

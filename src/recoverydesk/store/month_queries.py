@@ -131,9 +131,12 @@ def outcome_ctes(period: Period, columns: str = "", materialize_o: bool = False)
     first, or the window closed (``d + W`` before today). Pending: otherwise. Anonymous: no
     customer. ``d`` and ``d + W`` are computed once per incident and stored (``x``), then one
     index look-up finds the first visit in the window (``y``). Customers marked lost are few,
-    so they are collected once (``lost``). The literals come from dates and integers, never
-    from text a person typed.
+    so over many months they are collected once (``lost``); for one month, looking each
+    customer up is cheaper than reading every customer. The literals come from dates and
+    integers, never from text a person typed.
     """
+    lost_source = ("lost" if period.months > 1 else
+                   "(SELECT id, lost_on FROM customer WHERE lost_on IS NOT NULL)")
     lo, hi = period.bounds[0], period.bounds[-1]
     window = f"'+{int(period.retention_days)} days'"
     today = f"'{period.today.isoformat()}'"
@@ -152,7 +155,7 @@ def outcome_ctes(period: Period, columns: str = "", materialize_o: bool = False)
                    WHERE v.customer_id = cust AND v.visited_on > d AND v.visited_on <= e)
                END AS fr,
                CASE WHEN cust IS NOT NULL THEN (
-                   SELECT l.lost_on FROM lost l WHERE l.id = cust) END AS lost_on
+                   SELECT l.lost_on FROM {lost_source} l WHERE l.id = cust) END AS lost_on
         FROM x
     ), o AS {"" if materialize_o else "NOT "}MATERIALIZED (
         SELECT y.*,
