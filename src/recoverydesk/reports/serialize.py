@@ -6,6 +6,7 @@ Every retention rate comes with its 95 % Wilson bounds and its sample size.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from recoverydesk.core.money import format_money
@@ -76,6 +77,18 @@ def rate_text(rate: Rate) -> str:
             f"n={rate.n})")
 
 
+def _cell(text: str, width: int) -> str:
+    """``text`` cut and padded to ``width`` terminal columns (CJK characters take two)."""
+    out, used = [], 0
+    for ch in text:
+        size = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        if used + size > width:
+            break
+        out.append(ch)
+        used += size
+    return "".join(out) + " " * (width - used)
+
+
 def to_text(f: Figures) -> str:
     """A short plain-text summary of the key figures for the terminal."""
     def money(minor: int | None) -> str:
@@ -107,7 +120,7 @@ def to_text(f: Figures) -> str:
     ]
     for e in f.employees:
         allowance = "no limit" if e.allowance_minor is None else money(e.allowance_minor)
-        lines.append(f"{e.name[:24]:<24} {allowance:>12} {money(e.spent_minor):>12} "
+        lines.append(f"{_cell(e.name, 24)} {allowance:>12} {money(e.spent_minor):>12} "
                      f"{money(e.remaining_minor):>12} {e.incidents:>5} {e.gestures:>5} "
                      f"{e.escalations:>5} {e.retained:>5}")
     return "\n".join(lines)
