@@ -119,7 +119,7 @@ def series_chart(figures: Figures, fonts: FontSet, width: float, money: Money) -
     if all(point is None for point in points):  # reportlab cannot draw an empty line
         points = [0] * len(points)
         line.lines[0].strokeColor = None
-        drawing.add(String(width / 2, 200, "No retained or lost customers in these months.",
+        drawing.add(String(width / 2, 207, "No retained or lost customers in these months.",
                            fontName=fonts.chart, fontSize=8, fillColor=TEXT,
                            textAnchor="middle"))
     line.data = [points]

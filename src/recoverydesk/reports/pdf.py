@@ -213,6 +213,8 @@ class _Report:
                  self.n(f"{b.outcomes.retained} / {b.outcomes.lost}"),
                  self.n(f"{b.outcomes.pending} / {b.outcomes.anonymous}"),
                  self.n(self.rate(b.outcomes.retention))] for b in rows]
+        if not data:
+            data = [[self.p("None this month.", self.s.muted), *[""] * 6]]
         table = self.table([title, "Incidents", "Spend", "Value to customers",
                             "Retained / lost", "Pending / anon.",
                             "Retention (95 % interval)"], data,
