@@ -46,7 +46,7 @@ def test_pages_hold_every_customer_once_with_incidents_and_last_visit(shop: Shop
 
     rows = [r for p in pages for r in p.rows]
     assert {p.total for p in pages} == {25}
-    assert [r.id for r in rows] == ids[1:] + [ids[0]]
+    assert [r.id for r in rows] == [*ids[1:], ids[0]]
     assert rows[-1].erased and rows[-1].name == ""
     guest3 = next(r for r in rows if r.id == ids[3])
     assert (guest3.incidents, guest3.last_visit) == (2, date(2026, 3, 12))

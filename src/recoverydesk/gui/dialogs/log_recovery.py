@@ -22,6 +22,7 @@ from recoverydesk.errors import (
     RecoveryDeskError,
     ValidationError,
 )
+from recoverydesk.gui import clock
 from recoverydesk.gui.dialogs.customer_picker import CustomerPicker
 from recoverydesk.gui.dialogs.spend_approval import SpendApproval
 from recoverydesk.gui.forms.ui_log_recovery_dialog import Ui_LogRecoveryDialog
@@ -221,7 +222,7 @@ class LogRecoveryDialog(QDialog):
         try:
             logged = recoveries.log_recovery(
                 self.person.employee_id, incident, customer_id=customer_id,
-                new_customer=new_customer, gesture=gesture, approval=approval)
+                new_customer=new_customer, gesture=gesture, approval=approval, now=clock.now())
         except OverLimit as exc:
             check = exc.check
             if isinstance(check, SpendCheck):

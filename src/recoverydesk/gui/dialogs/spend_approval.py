@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from recoverydesk.core import money
 from recoverydesk.core.budget import Limit, SpendCheck
 from recoverydesk.errors import ValidationError
+from recoverydesk.gui import clock
 from recoverydesk.gui.messages import show_message
 from recoverydesk.services import recoveries, team
 from recoverydesk.services._base import Settings
@@ -56,7 +57,8 @@ class SpendApproval(QObject):
             show_message(label, no_cost_text, "hint")
             self.show_approval(False)
             return
-        check = recoveries.preview_gesture(self.person.employee_id, cost, incident_id)
+        check = recoveries.preview_gesture(self.person.employee_id, cost, incident_id,
+                                           now=clock.now())
         if check.within_limits:
             if check.remaining_after is None:
                 text = self.tr("Within your budget (no monthly limit).")

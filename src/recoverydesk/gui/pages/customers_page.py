@@ -106,6 +106,7 @@ class CustomersPage(QWidget):
         total = self.model.total
         self.count_label.setText(self.tr("%d customers") % total)
         shown = self.card.card.customer.id if self.card.card else None
+        self.card.show_customer(None)  # re-read below: the card may have changed
         row = self.model.row_of(shown) if shown is not None else -1
         if row < 0 and self.model.rowCount():
             row = 0

@@ -175,6 +175,7 @@ class IncidentsPage(QWidget):
         self.count_label.setText(self.tr("%d incidents") % total if total != 1
                                  else self.tr("1 incident"))
         shown = self.detail.detail.id if self.detail.detail else None
+        self.detail.show_incident(None)  # re-read below: rights or data may have changed
         row = self.model.row_of(shown) if shown is not None else -1
         if row < 0 and total:
             row = 0
