@@ -112,8 +112,9 @@ class EraseCustomerDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.erase_button = self.buttons.addButton(self.tr("Erase"),
                                                    QDialogButtonBox.ButtonRole.DestructiveRole)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setDefault(True)  # Enter never erases by accident
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.erase_button.setAutoDefault(False)  # Enter never erases by accident
+        self.cancel_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text_label)
         layout.addWidget(self.error_label)
