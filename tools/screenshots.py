@@ -4,10 +4,10 @@
 
 Screens: sign-in, counter, the "Log a recovery" dialog within the budget and needing an
 owner's approval, then (as an owner) Incidents with a detail and the *Add a gesture* dialog,
-Follow-ups and Customers, each as ``<screen>-<theme>.png``. The shots are taken on a copy of the
-database in which two recoveries were just logged (so the counter has entries today); the
-database itself is not changed. Runs offscreen (no display needed) unless
-QT_QPA_PLATFORM is set, e.g. under Xvfb:
+Follow-ups, Customers and the erase confirmation, each as ``<screen>-<theme>.png``.
+The shots are taken on a copy of the database in which two recoveries were just logged
+(so the counter has entries today); the database itself is not changed. Runs offscreen
+(no display needed) unless QT_QPA_PLATFORM is set, e.g. under Xvfb:
 ``QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24" python tools/screenshots.py``
 grabs the real X screen. The database must exist (``python3 tools/dev.py demo`` or
 ``recoverydesk demo --db var/demo.db`` makes one); signing in needs the demo's known PINs.
@@ -128,6 +128,10 @@ def _shoot_pages(app: QApplication, window: MainWindow, name: str, out: Path) ->
                   key=lambda r: customers_page.model.rows[r].incidents, default=0)
     customers_page.table.selectRow(busiest)
     _save(app, window, out / f"customers-{name}.png")
+    customers_page.card.open_erase()  # only shown: nothing is erased
+    if customers_page.card.dialog is not None:
+        _save(app, window, out / f"customer-erase-{name}.png", customers_page.card.dialog)
+        customers_page.card.dialog.reject()
 
 
 def _log_two_recoveries() -> None:

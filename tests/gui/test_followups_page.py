@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from recoverydesk.gui.main_window import MainWindow
@@ -103,3 +105,23 @@ def test_an_anonymous_incident_cannot_record_a_visit_and_a_refusal_is_said_in_pl
     page.done_button.click()
     assert "control character" in page.message_label.text()
     assert FollowUp.get_by_id(followup).done_at is None
+
+
+def test_alt_keys_reach_each_page_and_the_counter_button_comes_back_checked(
+        qtbot: QtBot, shop: Shop) -> None:
+    """Alt+I, Alt+F and Alt+U open Incidents, Follow-ups and Customers; one navigation
+    button is checked at a time; signing in again starts at the counter."""
+    shop.staff("Anna", 10000, 4000, pin=ANNA_PIN)
+    window = make_window(qtbot)
+    sign_in(qtbot, window, "Anna", ANNA_PIN)
+    for key, page, button in ((Qt.Key.Key_I, "incidents_page", window.incidents_nav_button),
+                              (Qt.Key.Key_F, "followups_page", window.followups_nav_button),
+                              (Qt.Key.Key_U, "customers_page", window.customers_nav_button)):
+        qtbot.keyClick(QApplication.focusWidget() or window, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda page=page: window.pages.currentWidget()
+                        is getattr(window, page))  # the button's shortcut animates a click
+        assert [b for b in window.nav_group.buttons() if b.isChecked()] == [button]
+    window.sign_out()
+    sign_in(qtbot, window, "Anna", ANNA_PIN)
+    assert window.pages.currentWidget() is window.counter_page
+    assert window.counter_nav_button.isChecked()

@@ -196,7 +196,8 @@ def test_staff_void_their_own_gesture_within_ten_minutes_and_the_counter_gets_it
 
     item = pane.gestures_tree.topLevelItem(0)
     assert item.font(0).strikeOut()
-    assert item.text(5).startswith("by Anna") and "zła kwota" in item.text(5)
+    note = item.child(0).text(0)
+    assert note.startswith("↳ Voided by Anna, 10.03.26, 12:02") and "zła kwota" in note
     window.counter_nav_button.click()
     assert "100,00\xa0€ left" in window.counter_page.ui.budget_label.text()
 

@@ -101,9 +101,12 @@ class MainWindow(QMainWindow):
         self.counter_nav_button.clicked.connect(self.show_counter)
         self.nav_group = QButtonGroup(bar)  # exclusive: one page at a time
         self.nav_group.addButton(self.counter_nav_button)
-        self.incidents_nav_button = self._nav_button(self.tr("Incidents"), self.show_incidents)
-        self.followups_nav_button = self._nav_button(self.tr("Follow-ups"), self.show_followups)
-        self.customers_nav_button = self._nav_button(self.tr("Customers"), self.show_customers)
+        self.incidents_nav_button = self._nav_button("incidents.svg", self.tr("Incidents"),
+                                                     "Alt+I", self.show_incidents)
+        self.followups_nav_button = self._nav_button("followups.svg", self.tr("Follow-ups"),
+                                                     "Alt+F", self.show_followups)
+        self.customers_nav_button = self._nav_button("customers.svg", self.tr("Customers"),
+                                                     "Alt+U", self.show_customers)
         self.person_label = QLabel()
         self.person_label.setObjectName("person_label")
         self.switch_user_button = QPushButton(QIcon("icons:switch_user.svg"),
@@ -121,8 +124,15 @@ class MainWindow(QMainWindow):
         row.addWidget(self.switch_user_button)
         return bar
 
-    def _nav_button(self, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
+    def _nav_button(self, icon: str, text: str, key: str,
+                    slot: Callable[[], object]) -> QPushButton:
+        """A page's button; ``key`` reaches it from anywhere in the window (an explicit
+        shortcut: offscreen and some desktops turn "&" mnemonics off)."""
+        button = QPushButton(QIcon(f"icons:{icon}"), text)
+        button.setIconSize(QSize(22, 22))
+        button.setShortcut(QKeySequence(key))
+        native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(f"{text} ({native})")
         button.setCheckable(True)
         button.clicked.connect(slot)
         self.nav_group.addButton(button)

@@ -3,6 +3,7 @@ where to save a person's data export."""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -104,7 +105,7 @@ class EraseCustomerDialog(QDialog):
             "Their incidents, gestures and money figures stay, under “Customer %d”.</p>"
             "<p><b>Backups made before now still hold their data</b>; delete or replace "
             "those backups if the person asked for everything to go.</p>")
-            % (customer.name or customer.phone or customer.email, customer.id))
+            % (escape(customer.name or customer.phone or customer.email), customer.id))
         self.text_label.setWordWrap(True)
         self.text_label.setTextFormat(Qt.TextFormat.RichText)
         self.error_label = QLabel()

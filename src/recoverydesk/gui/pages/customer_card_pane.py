@@ -144,7 +144,7 @@ class CustomerCardPane(QWidget):
         c = card.customer
         self.title_label.setText(
             self.tr("<b>Customer %d</b>: personal data erased") % c.id if c.erased
-            else f"<b>{self._html(c.name or c.phone or c.email)}</b>")
+            else f"<div dir='ltr'><b>{self._html(c.name or c.phone or c.email)}</b></div>")
         self.name_edit.setText(c.name)
         self.phone_edit.setText(c.phone)
         self.email_edit.setText(c.email)

@@ -57,9 +57,9 @@ class IncidentDetailPane(QWidget):
         self.customer_label.setWordWrap(True)
         self.gestures_tree = QTreeWidget()
         self.gestures_tree.setHeaderLabels([self.tr("When"), self.tr("By"), self.tr("Gesture"),
-                                            self.tr("Cost"), self.tr("Approved by"),
-                                            self.tr("Voided")])
+                                            self.tr("Cost"), self.tr("Approved by")])
         self.gestures_tree.setRootIsDecorated(False)
+        self.gestures_tree.setItemsExpandable(False)
         self.followups_tree = QTreeWidget()
         self.followups_tree.setHeaderLabels([self.tr("Due"), self.tr("Done"), self.tr("By"),
                                              self.tr("Outcome"), self.tr("Note")])
@@ -124,7 +124,12 @@ class IncidentDetailPane(QWidget):
         self.header_label.setText(self._header_html(detail))
         self.customer_label.setText(self._customer_html(detail))
         for gesture in detail.gestures:
-            self.gestures_tree.addTopLevelItem(self._gesture_item(gesture))
+            item = self._gesture_item(gesture)
+            self.gestures_tree.addTopLevelItem(item)
+            note = item.child(0)
+            if note is not None:
+                note.setFirstColumnSpanned(True)
+                item.setExpanded(True)
         for followup in detail.followups:
             self.followups_tree.addTopLevelItem(QTreeWidgetItem([
                 format_date(followup.due_on, "medium", locale=self.settings.locale),
@@ -133,6 +138,8 @@ class IncidentDetailPane(QWidget):
         for tree in (self.gestures_tree, self.followups_tree):
             for column in range(tree.columnCount() - 1):
                 tree.resizeColumnToContents(column)
+        # Long gesture descriptions keep the cost in view; the full text is in the tooltip.
+        self.gestures_tree.setColumnWidth(2, min(self.gestures_tree.columnWidth(2), 200))
         self.resolve_button.setEnabled(detail.status == "open")
         self.correct_button.setVisible(detail.can_correct)
         self._update_void_button()
@@ -160,26 +167,30 @@ class IncidentDetailPane(QWidget):
         if c.erased:
             return self.tr("<i>Customer %d: personal data erased.</i>") % c.id
         contact = " · ".join(escape(p) for p in (c.phone, c.email) if p)
-        text = f"<b>{escape(c.name) or '—'}</b> {contact}"
+        # A name in a right-to-left script must not turn the whole line around.
+        text = (f"{escape(self.tr('Customer:'))} <b>{escape(c.name) or '—'}</b>"
+                f"&#x200E; {contact}")
         if c.notes:
             text += "<br>" + escape(self.tr("Delighted by: %s") % c.notes)
-        return text
+        return f"<div dir='ltr'>{text}</div>"
 
     def _gesture_item(self, g: GestureLine) -> QTreeWidgetItem:
         what = self.kinds.get(g.kind, g.kind) + (f": {g.description}" if g.description else "")
-        voided = ""
-        if g.void is not None:
-            voided = self.tr("by %s, %s: %s") % (g.void.by, self._when(g.void.at),
-                                                  g.void.reason)
         item = QTreeWidgetItem([self._when(g.created_at), g.employee, what,
-                                self.settings.money(g.cost_minor), g.approved_by or "", voided])
+                                self.settings.money(g.cost_minor), g.approved_by or ""])
         item.setData(0, Qt.ItemDataRole.UserRole, g.id)
+        item.setToolTip(2, what)
         if g.void is not None:
             font = item.font(0)
             font.setStrikeOut(True)
             for column in range(4):
                 item.setFont(column, font)
-            item.setToolTip(5, voided)
+            voided = self.tr("↳ Voided by %s, %s: %s") % (g.void.by, self._when(g.void.at),
+                                                          g.void.reason)
+            note = QTreeWidgetItem([voided])
+            note.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a note, not a gesture to pick
+            item.setToolTip(2, f"{what}\n{voided}")
+            item.addChild(note)
         return item
 
     def selected_gesture(self) -> GestureLine | None:
