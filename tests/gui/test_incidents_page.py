@@ -179,7 +179,9 @@ def test_staff_void_their_own_gesture_within_ten_minutes_and_the_counter_gets_it
         qtbot: QtBot, cases: dict[str, int], gui_clock: Callable[[datetime], None]) -> None:
     """Two minutes after her gesture Anna may void it: a missing reason is refused in the
     dialog, a reason voids it, the line is struck through with who and why, and the counter
-    shows the 5 € back. Eleven minutes after, a gesture of hers is an owner's to void."""
+    shows the 5 € back. Eleven minutes after, a gesture of hers is an owner's to void: the
+    dialog asks for an owner's PIN, refuses none or a wrong one, and voids with the right one
+    in the owner's name."""
     window, page = incidents_page(qtbot, "Anna", ANNA_PIN)
     page.select_incident(cases["soup"])
     pane = page.detail
@@ -207,9 +209,23 @@ def test_staff_void_their_own_gesture_within_ten_minutes_and_the_counter_gets_it
     window.incidents_nav_button.click()
     page.select_incident(cases["quiet"])
     pane.gestures_tree.setCurrentItem(pane.gestures_tree.topLevelItem(0))
-    assert not pane.void_button.isEnabled()
     assert "Only an owner can void" in pane.message_label.text()
+    pane.void_button.click()
+    owner_void = pane.dialog
+    assert isinstance(owner_void, VoidGestureDialog) and owner_void.needs_owner
+    owner_void.reason_edit.setText("Wrong guest")
+    ok = owner_void.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    assert "types their PIN" in owner_void.error_label.text()
+    owner_void.owner_pin_edit.setText("0000")
+    ok.click()
+    assert owner_void.isVisible() and owner_void.owner_pin_edit.text() == ""
     assert not Gesture.get_by_id(logged.gesture_id).voids.exists()
+    owner_void.owner_pin_edit.setText(OWNER_PIN)
+    ok.click()
+    assert not owner_void.isVisible()
+    [void] = list(Gesture.get_by_id(logged.gesture_id).voids)
+    assert void.voided_by_id != cases["anna"] and void.reason == "Wrong guest"
 
 
 def test_an_owner_voids_anyones_gesture_at_any_time(
@@ -313,3 +329,35 @@ def test_the_list_reads_only_the_rows_it_shows(qtbot: QtBot, shop: Shop,
     qtbot.waitUntil(lambda: page.model.ids[-1] in page.model._rows)
     assert page.model.row_at(249) is not None
     assert page.model.row_at(249).description == "Case 0"  # type: ignore[union-attr]
+
+
+def test_ctrl_n_on_the_incidents_page_adds_the_new_incident_to_the_list(
+        qtbot: QtBot, cases: dict[str, int]) -> None:
+    """A recovery logged with Ctrl+N while the Incidents page is open shows in its list at
+    once."""
+    window, page = incidents_page(qtbot, "Anna", ANNA_PIN)
+    before = page.model.rowCount()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.log_dialog
+    assert dialog is not None
+    dialog.ui.description_edit.setPlainText("Spilled coffee")
+    dialog.save()
+    assert page.model.rowCount() == before + 1
+    assert page.model.row_at(0) is not None
+    assert page.model.row_at(0).description == "Spilled coffee"  # type: ignore[union-attr]
+
+
+def test_signing_out_closes_an_open_page_dialog_without_saving(
+        qtbot: QtBot, cases: dict[str, int]) -> None:
+    """A half-typed correction is dropped when the person switches user: nothing saved."""
+    window, page = incidents_page(qtbot, "Anna", ANNA_PIN)
+    page.select_incident(cases["soup"])
+    page.detail.correct_button.click()
+    dialog = page.detail.dialog
+    assert isinstance(dialog, CorrectIncidentDialog)
+    dialog.description_edit.setPlainText("Half typed")
+    window.switch_user_button.click()
+    assert not dialog.isVisible()
+    assert Incident.get_by_id(cases["soup"]).description == "Soup was cold"
+    assert window.pages.currentWidget() is window.start_page

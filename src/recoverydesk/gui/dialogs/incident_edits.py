@@ -26,15 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recoverydesk.core.domain import REACTIONS, SEVERITIES
+from recoverydesk.core.domain import REACTIONS, SEVERITIES, VOID_OWN_WINDOW_MINUTES
 from recoverydesk.core.months import local_date
-from recoverydesk.errors import RecoveryDeskError
+from recoverydesk.errors import (
+    AuthenticationError,
+    PermissionDenied,
+    RecoveryDeskError,
+    ValidationError,
+)
 from recoverydesk.gui import clock
 from recoverydesk.gui.messages import show_message
-from recoverydesk.services import catalog, customers, incidents, recoveries
+from recoverydesk.services import catalog, customers, incidents, owner_voids, recoveries, team
 from recoverydesk.services._base import Settings, utcnow
 from recoverydesk.services.incident_detail import GestureLine, IncidentDetail
-from recoverydesk.services.types import SignedIn
+from recoverydesk.services.types import Approval, SignedIn
 
 
 class _ActionDialog(QDialog):
@@ -69,23 +74,58 @@ class _ActionDialog(QDialog):
 
 
 class VoidGestureDialog(_ActionDialog):
-    """Void one gesture with a reason (its author within 10 minutes, otherwise an owner)."""
+    """Void one gesture with a reason. Its author may within 10 minutes; otherwise an owner
+    does, or, at a staff member's screen, types their PIN here (:mod:`owner_voids`)."""
 
     def __init__(self, person: SignedIn, settings: Settings, gesture: GestureLine,
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Void a gesture"), parent)
         self.person, self.gesture = person, gesture
+        self.needs_owner = not gesture.can_void
         what = gesture.description or gesture.kind
-        self.form.addRow(QLabel(self.tr("Void “%s” (%s) by %s? It stops counting against "
-                                        "the budget; it stays visible, struck through.")
-                                % (what, settings.money(gesture.cost_minor), gesture.employee)))
+        intro = QLabel(self.tr("Void “%s” (%s) by %s? It stops counting against the budget; "
+                               "it stays visible, struck through.")
+                       % (what, settings.money(gesture.cost_minor), gesture.employee))
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("Why, e.g. typed the wrong amount"))
         self.form.addRow(self.tr("Reason"), self.reason_edit)
+        self.owner_combo = QComboBox()
+        self.owner_pin_edit = QLineEdit()
+        self.owner_pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.owner_pin_edit.setPlaceholderText(self.tr("Owner's PIN"))
+        if self.needs_owner:
+            for owner in team.list_employees():
+                if owner.role == "owner" and owner.id != person.employee_id:
+                    self.owner_combo.addItem(owner.name, owner.id)
+            note = QLabel(self.tr("Only an owner can void this (staff void their own gesture "
+                                  "within %d minutes): an owner picks their name and types "
+                                  "their PIN.") % VOID_OWN_WINDOW_MINUTES)
+            note.setWordWrap(True)
+            self.form.addRow(note)
+            self.form.addRow(self.tr("Owner"), self.owner_combo)
+            self.form.addRow(self.tr("PIN"), self.owner_pin_edit)
+        self.resize(480, self.sizeHint().height())
 
     def act(self) -> None:
-        recoveries.void_gesture(self.person.employee_id, self.gesture.id,
-                                self.reason_edit.text(), now=clock.now())
+        if not self.needs_owner:
+            recoveries.void_gesture(self.person.employee_id, self.gesture.id,
+                                    self.reason_edit.text(), now=clock.now())
+            return
+        if self.owner_combo.count() == 0:
+            raise PermissionDenied("No owner can approve this void.")
+        if not self.owner_pin_edit.text():
+            raise ValidationError(f"{self.owner_combo.currentText()} types their PIN to "
+                                  "void this.", "approval")
+        approval = Approval(int(self.owner_combo.currentData()), self.owner_pin_edit.text())
+        try:
+            owner_voids.void_with_owner_pin(self.person.employee_id, self.gesture.id,
+                                            self.reason_edit.text(), approval,
+                                            now=clock.now())
+        except AuthenticationError:
+            self.owner_pin_edit.clear()
+            raise
 
 
 class FollowUpDialog(_ActionDialog):

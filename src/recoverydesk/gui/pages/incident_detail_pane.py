@@ -202,10 +202,11 @@ class IncidentDetailPane(QWidget):
 
     def _update_void_button(self) -> None:
         gesture = self.selected_gesture()
-        self.void_button.setEnabled(gesture is not None and gesture.can_void)
+        self.void_button.setEnabled(gesture is not None and gesture.void is None)
         if gesture is not None and gesture.void is None and not gesture.can_void:
             show_message(self.message_label, self.tr(
-                "Only an owner can void this gesture: staff void their own within %d minutes."
+                "Only an owner can void this gesture (staff void their own within %d "
+                "minutes): an owner types their PIN in the void dialog."
             ) % VOID_OWN_WINDOW_MINUTES, "hint")
         else:
             show_message(self.message_label, "")
@@ -246,7 +247,7 @@ class IncidentDetailPane(QWidget):
 
     def open_void(self) -> None:
         gesture = self.selected_gesture()
-        if gesture is not None and gesture.can_void and self.person is not None:
+        if gesture is not None and gesture.void is None and self.person is not None:
             self._open(VoidGestureDialog(self.person, self.settings, gesture, self))
 
     def open_followup(self) -> None:

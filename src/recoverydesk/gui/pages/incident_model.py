@@ -37,6 +37,7 @@ class IncidentListModel(QAbstractTableModel):
         self.sort_key = SortKey.REPORTED
         self.descending = True
         self.ids: list[int] = []
+        self._filtered = False  # no query before the page sets its first filter
         self._rows: dict[int, IncidentRow] = {}
         self._headers = (self.tr("Reported"), self.tr("Logged by"), self.tr("Category"),
                          self.tr("Severity"), self.tr("Status"), self.tr("Customer"),
@@ -50,7 +51,7 @@ class IncidentListModel(QAbstractTableModel):
     def set_filter(self, wanted: IncidentFilter) -> None:
         """Show the incidents matching ``wanted`` (raises ValidationError for bad text)."""
         ids = incident_list.matching_ids(wanted, self.sort_key, self.descending)
-        self.wanted = wanted
+        self.wanted, self._filtered = wanted, True
         self._reset(ids)
 
     def reload(self) -> None:
@@ -62,7 +63,8 @@ class IncidentListModel(QAbstractTableModel):
             return
         self.sort_key = COLUMNS[column]
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self._filtered:  # the view sorts once as it is set up: nothing to show yet
+            self.reload()
 
     def _reset(self, ids: list[int]) -> None:
         self.beginResetModel()

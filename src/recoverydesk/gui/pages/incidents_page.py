@@ -77,7 +77,6 @@ class IncidentsPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("incidents_table")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -86,7 +85,8 @@ class IncidentsPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
-        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first
+        self.table.setSortingEnabled(True)
         header.setStretchLastSection(True)
         for column, width in enumerate((122, 115, 105, 62, 70, 130, 70)):
             self.table.setColumnWidth(column, width)
