@@ -42,25 +42,26 @@ def test_due_ones_first_then_upcoming_and_marking_done_records_the_visit(
     assert counter_due(window) == "Follow-ups due: 2"
     window.followups_nav_button.click()
     page = window.followups_page
-    rows = [page.tree.topLevelItem(i) for i in range(page.tree.topLevelItemCount())]
+    tree = page.ui.followups_tree
+    rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
     assert [r.text(1) for r in rows] == ["Zofia", "王小明", "Åsa"]
     assert rows[0].text(0).endswith("overdue") and rows[1].text(0) == "today"
     assert rows[2].text(0).endswith("upcoming")
-    assert page.summary_label.text().startswith("<b>2 due</b> (1 overdue, 1 today)")
+    assert page.ui.summary_label.text().startswith("<b>2 due</b> (1 overdue, 1 today)")
 
     page.select_followup(ids[0])
-    page.outcome_combo.setCurrentIndex(page.outcome_combo.findData("happy"))
-    page.note_edit.setFocus()
-    type_unicode(page.note_edit, "Przyszła z mamą")
-    page.came_back_check.setChecked(True)
-    page.done_button.click()
+    page.ui.outcome_combo.setCurrentIndex(page.ui.outcome_combo.findData("happy"))
+    page.ui.note_edit.setFocus()
+    type_unicode(page.ui.note_edit, "Przyszła z mamą")
+    page.ui.came_back_check.setChecked(True)
+    page.ui.done_button.click()
 
     done = FollowUp.get_by_id(ids[0])
     assert (done.outcome, done.note, done.done_by_id) == ("happy", "Przyszła z mamą", anna)
     [visit] = list(ReturnVisit.select())
     assert (visit.visited_on, visit.followup_id) == (date(2026, 3, 14), ids[0])
-    assert page.tree.topLevelItemCount() == 2
-    assert "Done: Zofia." in page.message_label.text()
+    assert page.ui.followups_tree.topLevelItemCount() == 2
+    assert "Done: Zofia." in page.ui.message_label.text()
     assert counter_due(window) == "Follow-ups due: 1"
 
 
@@ -82,7 +83,8 @@ def test_due_states_turn_at_berlin_midnight_on_the_page_and_the_counter(
         gui_clock(moment)
         due = counter_due(window)
         window.followups_nav_button.click()
-        seen.append((window.followups_page.tree.topLevelItem(0).text(0).split(" · ")[-1], due))
+        first = window.followups_page.ui.followups_tree.topLevelItem(0)
+        seen.append((first.text(0).split(" · ")[-1], due))
     assert seen == [("upcoming", "Follow-ups due: 0"), ("today", "Follow-ups due: 1"),
                     ("overdue", "Follow-ups due: 1")]
 
@@ -99,11 +101,11 @@ def test_an_anonymous_incident_cannot_record_a_visit_and_a_refusal_is_said_in_pl
     sign_in(qtbot, window, "Anna", ANNA_PIN)
     window.followups_nav_button.click()
     page = window.followups_page
-    assert page.tree.topLevelItem(0).text(1) == "(no customer)"
-    assert not page.came_back_check.isEnabled()
-    page.note_edit.setText("bad \x07 bell")
-    page.done_button.click()
-    assert "control character" in page.message_label.text()
+    assert page.ui.followups_tree.topLevelItem(0).text(1) == "(no customer)"
+    assert not page.ui.came_back_check.isEnabled()
+    page.ui.note_edit.setText("bad \x07 bell")
+    page.ui.done_button.click()
+    assert "control character" in page.ui.message_label.text()
     assert FollowUp.get_by_id(followup).done_at is None
 
 
