@@ -87,28 +87,28 @@ def test_filters_narrow_the_list_and_a_bad_search_is_said_in_place(
     _window, page = incidents_page(qtbot, "Anna", ANNA_PIN)
     march = {cases[k] for k in ("soup", "lift", "noise", "quiet")}
     assert set(listed_ids(page)) == march
-    assert page.count_label.text() == "4 incidents"
+    assert page.ui.count_label.text() == "4 incidents"
 
-    choose(page.employee_combo, cases["bert"])
+    choose(page.ui.employee_combo, cases["bert"])
     assert set(listed_ids(page)) == {cases["lift"], cases["noise"]}
-    choose(page.category_combo, catalog.list_categories()[1].id)
+    choose(page.ui.category_combo, catalog.list_categories()[1].id)
     assert listed_ids(page) == [cases["lift"]]
-    choose(page.employee_combo, None)
-    choose(page.category_combo, None)
-    choose(page.month_combo, "2026-02")
+    choose(page.ui.employee_combo, None)
+    choose(page.ui.category_combo, None)
+    choose(page.ui.month_combo, "2026-02")
     assert listed_ids(page) == [cases["old"]]
-    choose(page.month_combo, None)
-    choose(page.status_combo, "open")
+    choose(page.ui.month_combo, None)
+    choose(page.ui.status_combo, "open")
     assert len(listed_ids(page)) == 5
 
-    page.text_edit.setFocus()
-    type_unicode(page.text_edit, "ŁUCJA")
+    page.ui.text_edit.setFocus()
+    type_unicode(page.ui.text_edit, "ŁUCJA")
     qtbot.waitUntil(lambda: listed_ids(page) == [cases["soup"]])
     assert page.detail.detail is not None and page.detail.detail.id == cases["soup"]
 
-    page.text_edit.setText("x" * 101)
-    page.text_edit.returnPressed.emit()
-    assert "too long" in page.filter_error.text() and page.filter_error.isVisible()
+    page.ui.text_edit.setText("x" * 101)
+    page.ui.text_edit.returnPressed.emit()
+    assert "too long" in page.ui.filter_error.text() and page.ui.filter_error.isVisible()
     assert listed_ids(page) == [cases["soup"]]
 
 
@@ -138,7 +138,7 @@ def test_adding_a_gesture_past_the_limit_needs_an_owner_pin_in_the_dialog(
     PIN saves it as approved and the detail pane shows it."""
     _window, page = incidents_page(qtbot, "Anna", ANNA_PIN)
     assert page.select_incident(cases["soup"])
-    page.detail.add_gesture_button.click()
+    page.detail.ui.add_gesture_button.click()
     dialog = page.detail.dialog
     assert isinstance(dialog, AddGestureDialog)
     dialog.cost_edit.setText("40")
@@ -157,7 +157,7 @@ def test_adding_a_gesture_past_the_limit_needs_an_owner_pin_in_the_dialog(
     detail = page.detail.detail
     assert detail is not None and [g.cost_minor for g in detail.gestures] == [500, 4000]
     assert detail.gestures[1].approved_by == "Olga Owner"
-    assert page.detail.gestures_tree.topLevelItem(1).text(4) == "Olga Owner"
+    assert page.detail.ui.gestures_tree.topLevelItem(1).text(4) == "Olga Owner"
 
 
 def test_a_bad_amount_in_the_gesture_dialog_is_said_next_to_the_field(
@@ -165,7 +165,7 @@ def test_a_bad_amount_in_the_gesture_dialog_is_said_next_to_the_field(
     """Negative, malformed and empty costs are refused next to the cost; nothing saved."""
     _window, page = incidents_page(qtbot, "Anna", ANNA_PIN)
     page.select_incident(cases["quiet"])
-    page.detail.add_gesture_button.click()
+    page.detail.ui.add_gesture_button.click()
     dialog = page.detail.dialog
     assert isinstance(dialog, AddGestureDialog)
     for text in ("-5", "abc", "", "1,234"):
@@ -185,9 +185,9 @@ def test_staff_void_their_own_gesture_within_ten_minutes_and_the_counter_gets_it
     window, page = incidents_page(qtbot, "Anna", ANNA_PIN)
     page.select_incident(cases["soup"])
     pane = page.detail
-    pane.gestures_tree.setCurrentItem(pane.gestures_tree.topLevelItem(0))
-    assert pane.void_button.isEnabled()
-    pane.void_button.click()
+    pane.ui.gestures_tree.setCurrentItem(pane.ui.gestures_tree.topLevelItem(0))
+    assert pane.ui.void_button.isEnabled()
+    pane.ui.void_button.click()
     dialog = pane.dialog
     assert isinstance(dialog, VoidGestureDialog)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
@@ -196,7 +196,7 @@ def test_staff_void_their_own_gesture_within_ten_minutes_and_the_counter_gets_it
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert not dialog.isVisible()
 
-    item = pane.gestures_tree.topLevelItem(0)
+    item = pane.ui.gestures_tree.topLevelItem(0)
     assert item.font(0).strikeOut()
     note = item.child(0).text(0)
     assert note.startswith("↳ Voided by Anna, 10.03.26, 12:02") and "zła kwota" in note
@@ -208,9 +208,9 @@ def test_staff_void_their_own_gesture_within_ten_minutes_and_the_counter_gets_it
     gui_clock(T0 + timedelta(minutes=11))
     window.incidents_nav_button.click()
     page.select_incident(cases["quiet"])
-    pane.gestures_tree.setCurrentItem(pane.gestures_tree.topLevelItem(0))
-    assert "Only an owner can void" in pane.message_label.text()
-    pane.void_button.click()
+    pane.ui.gestures_tree.setCurrentItem(pane.ui.gestures_tree.topLevelItem(0))
+    assert "Only an owner can void" in pane.ui.message_label.text()
+    pane.ui.void_button.click()
     owner_void = pane.dialog
     assert isinstance(owner_void, VoidGestureDialog) and owner_void.needs_owner
     owner_void.reason_edit.setText("Wrong guest")
@@ -235,13 +235,13 @@ def test_an_owner_voids_anyones_gesture_at_any_time(
     window, page = incidents_page(qtbot, "Olga Owner", OWNER_PIN)
     page.select_incident(cases["lift"])
     pane = page.detail
-    pane.gestures_tree.setCurrentItem(pane.gestures_tree.topLevelItem(0))
-    pane.void_button.click()
+    pane.ui.gestures_tree.setCurrentItem(pane.ui.gestures_tree.topLevelItem(0))
+    pane.ui.void_button.click()
     dialog = pane.dialog
     assert isinstance(dialog, VoidGestureDialog)
     dialog.reason_edit.setText("Logged twice")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert pane.gestures_tree.topLevelItem(0).font(0).strikeOut()
+    assert pane.ui.gestures_tree.topLevelItem(0).font(0).strikeOut()
     window.sign_out()
     sign_in(qtbot, window, "Bert", BERT_PIN)
     assert "12,00\xa0€ spent of 100,00\xa0€" in window.counter_page.ui.budget_label.text()
@@ -253,13 +253,13 @@ def test_the_author_corrects_an_incident_and_each_change_is_audited_old_and_new(
     severity and customer (removed), each audited with its old and new value."""
     window, page = incidents_page(qtbot, "Bert", BERT_PIN)
     page.select_incident(cases["soup"])
-    assert page.detail.correct_button.isHidden()
+    assert page.detail.ui.correct_button.isHidden()
     window.sign_out()
     sign_in(qtbot, window, "Anna", ANNA_PIN)
     window.incidents_nav_button.click()
     page.select_incident(cases["soup"])
-    assert not page.detail.correct_button.isHidden()
-    page.detail.correct_button.click()
+    assert not page.detail.ui.correct_button.isHidden()
+    page.detail.ui.correct_button.click()
     dialog = page.detail.dialog
     assert isinstance(dialog, CorrectIncidentDialog)
     dialog.description_edit.setPlainText("")
@@ -279,7 +279,7 @@ def test_the_author_corrects_an_incident_and_each_change_is_audited_old_and_new(
     assert details["severity"] == {"old": "minor", "new": "major"}
     assert details["customer"] == {"old": cases["lucja"], "new": None}
     assert details["description"]["old"] == "Soup was cold"
-    assert "anonymous" in page.detail.customer_label.text()
+    assert "anonymous" in page.detail.ui.customer_label.text()
 
 
 def test_a_follow_up_in_the_past_is_refused_in_place_and_resolving_closes_it(
@@ -289,7 +289,7 @@ def test_a_follow_up_in_the_past_is_refused_in_place_and_resolving_closes_it(
     _window, page = incidents_page(qtbot, "Anna", ANNA_PIN)
     page.select_incident(cases["quiet"])
     pane = page.detail
-    pane.followup_button.click()
+    pane.ui.followup_button.click()
     dialog = pane.dialog
     assert isinstance(dialog, FollowUpDialog)
     assert dialog.date_edit.date() == QDate(2026, 3, 13)  # today + the 3-day delay
@@ -298,17 +298,17 @@ def test_a_follow_up_in_the_past_is_refused_in_place_and_resolving_closes_it(
     assert dialog.isVisible() and "past" in dialog.error_label.text()
     dialog.date_edit.setDate(QDate(2026, 3, 20))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    assert pane.followups_tree.topLevelItemCount() == 1
+    assert pane.ui.followups_tree.topLevelItemCount() == 1
     assert pane.detail is not None and pane.detail.followups[0].due_on == date(2026, 3, 20)
 
-    pane.resolve_button.click()
+    pane.ui.resolve_button.click()
     resolve = pane.dialog
     assert isinstance(resolve, ResolveDialog)
     resolve.reaction_combo.setCurrentIndex(resolve.reaction_combo.findData("delighted"))
     resolve.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert pane.detail is not None and pane.detail.status == "resolved"
-    assert "customer delighted" in pane.header_label.text()
-    assert not pane.resolve_button.isEnabled()
+    assert "customer delighted" in pane.ui.header_label.text()
+    assert not pane.ui.resolve_button.isEnabled()
     row = page.model.row_of(cases["quiet"])
     assert page.model.data(page.model.index(row, 4)) == "resolved"
 
@@ -353,7 +353,7 @@ def test_signing_out_closes_an_open_page_dialog_without_saving(
     """A half-typed correction is dropped when the person switches user: nothing saved."""
     window, page = incidents_page(qtbot, "Anna", ANNA_PIN)
     page.select_incident(cases["soup"])
-    page.detail.correct_button.click()
+    page.detail.ui.correct_button.click()
     dialog = page.detail.dialog
     assert isinstance(dialog, CorrectIncidentDialog)
     dialog.description_edit.setPlainText("Half typed")

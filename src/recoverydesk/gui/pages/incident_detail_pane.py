@@ -9,16 +9,7 @@ from html import escape
 
 from babel.dates import format_date, format_datetime
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QTreeWidgetItem, QWidget
 
 from recoverydesk.core.domain import VOID_OWN_WINDOW_MINUTES
 from recoverydesk.errors import RecoveryDeskError
@@ -30,6 +21,7 @@ from recoverydesk.gui.dialogs.incident_edits import (
     ResolveDialog,
     VoidGestureDialog,
 )
+from recoverydesk.gui.forms.ui_incident_detail import Ui_IncidentDetail
 from recoverydesk.gui.messages import show_message
 from recoverydesk.services import incident_detail
 from recoverydesk.services._base import Settings
@@ -44,56 +36,20 @@ class IncidentDetailPane(QWidget):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("incident_detail")
         self.settings = settings
         self.person: SignedIn | None = None
         self.detail: IncidentDetail | None = None
         self.dialog: QDialog | None = None  # the open action dialog (tests drive it)
         self.kinds = gesture_kind_names(self)
-        self.header_label = QLabel()
-        self.header_label.setObjectName("detail_header")
-        self.header_label.setWordWrap(True)
-        self.customer_label = QLabel()
-        self.customer_label.setWordWrap(True)
-        self.gestures_tree = QTreeWidget()
-        self.gestures_tree.setHeaderLabels([self.tr("When"), self.tr("By"), self.tr("Gesture"),
-                                            self.tr("Cost"), self.tr("Approved by")])
-        self.gestures_tree.setRootIsDecorated(False)
-        self.gestures_tree.setItemsExpandable(False)
-        self.followups_tree = QTreeWidget()
-        self.followups_tree.setHeaderLabels([self.tr("Due"), self.tr("Done"), self.tr("By"),
-                                             self.tr("Outcome"), self.tr("Note")])
-        self.followups_tree.setRootIsDecorated(False)
-        self.followups_tree.setMaximumHeight(120)
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.add_gesture_button = QPushButton(self.tr("Add a gesture…"))
-        self.void_button = QPushButton(self.tr("Void gesture…"))
-        self.followup_button = QPushButton(self.tr("Add a follow-up…"))
-        self.resolve_button = QPushButton(self.tr("Resolve…"))
-        self.correct_button = QPushButton(self.tr("Correct…"))
-        buttons = QHBoxLayout()
-        for button in (self.add_gesture_button, self.void_button, self.followup_button,
-                       self.resolve_button, self.correct_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.header_label)
-        layout.addWidget(self.customer_label)
-        layout.addWidget(QLabel(self.tr("<b>Gestures</b>")))
-        layout.addWidget(self.gestures_tree, 2)
-        layout.addWidget(QLabel(self.tr("<b>Follow-ups</b>")))
-        layout.addWidget(self.followups_tree, 1)
-        layout.addWidget(self.message_label)
-        layout.addLayout(buttons)
-
-        self.add_gesture_button.clicked.connect(self.open_add_gesture)
-        self.void_button.clicked.connect(self.open_void)
-        self.followup_button.clicked.connect(self.open_followup)
-        self.resolve_button.clicked.connect(self.open_resolve)
-        self.correct_button.clicked.connect(self.open_correct)
-        self.gestures_tree.currentItemChanged.connect(lambda *_: self._update_void_button())
+        self.ui = Ui_IncidentDetail()
+        self.ui.setupUi(self)
+        self.setObjectName("incident_detail")
+        self.ui.add_gesture_button.clicked.connect(self.open_add_gesture)
+        self.ui.void_button.clicked.connect(self.open_void)
+        self.ui.followup_button.clicked.connect(self.open_followup)
+        self.ui.resolve_button.clicked.connect(self.open_resolve)
+        self.ui.correct_button.clicked.connect(self.open_correct)
+        self.ui.gestures_tree.currentItemChanged.connect(lambda *_: self._update_void_button())
         self.show_incident(None)
 
     # --- showing --------------------------------------------------------------------------
@@ -106,42 +62,42 @@ class IncidentDetailPane(QWidget):
                 self.detail = incident_detail.incident_detail(
                     incident_id, self.person.employee_id, now=clock.now())
             except RecoveryDeskError as exc:
-                show_message(self.message_label, str(exc))
+                show_message(self.ui.message_label, str(exc))
         self._fill()
 
     def _fill(self) -> None:
         detail = self.detail
-        for button in (self.add_gesture_button, self.followup_button, self.resolve_button,
-                       self.correct_button, self.void_button):
+        for button in (self.ui.add_gesture_button, self.ui.followup_button, self.ui.resolve_button,
+                       self.ui.correct_button, self.ui.void_button):
             button.setEnabled(detail is not None)
-        self.gestures_tree.clear()
-        self.followups_tree.clear()
-        show_message(self.message_label, "")
+        self.ui.gestures_tree.clear()
+        self.ui.followups_tree.clear()
+        show_message(self.ui.message_label, "")
         if detail is None:
-            self.header_label.setText(self.tr("Pick an incident in the list to see it here."))
-            self.customer_label.clear()
+            self.ui.header_label.setText(self.tr("Pick an incident in the list to see it here."))
+            self.ui.customer_label.clear()
             return
-        self.header_label.setText(self._header_html(detail))
-        self.customer_label.setText(self._customer_html(detail))
+        self.ui.header_label.setText(self._header_html(detail))
+        self.ui.customer_label.setText(self._customer_html(detail))
         for gesture in detail.gestures:
             item = self._gesture_item(gesture)
-            self.gestures_tree.addTopLevelItem(item)
+            self.ui.gestures_tree.addTopLevelItem(item)
             note = item.child(0)
             if note is not None:
                 note.setFirstColumnSpanned(True)
                 item.setExpanded(True)
         for followup in detail.followups:
-            self.followups_tree.addTopLevelItem(QTreeWidgetItem([
+            self.ui.followups_tree.addTopLevelItem(QTreeWidgetItem([
                 format_date(followup.due_on, "medium", locale=self.settings.locale),
                 self._when(followup.done_at) if followup.done_at else self.tr("open"),
                 followup.done_by or "", self._outcome(followup.outcome), followup.note]))
-        for tree in (self.gestures_tree, self.followups_tree):
+        for tree in (self.ui.gestures_tree, self.ui.followups_tree):
             for column in range(tree.columnCount() - 1):
                 tree.resizeColumnToContents(column)
         # Long gesture descriptions keep the cost in view; the full text is in the tooltip.
-        self.gestures_tree.setColumnWidth(2, min(self.gestures_tree.columnWidth(2), 200))
-        self.resolve_button.setEnabled(detail.status == "open")
-        self.correct_button.setVisible(detail.can_correct)
+        self.ui.gestures_tree.setColumnWidth(2, min(self.ui.gestures_tree.columnWidth(2), 200))
+        self.ui.resolve_button.setEnabled(detail.status == "open")
+        self.ui.correct_button.setVisible(detail.can_correct)
         self._update_void_button()
 
     def _header_html(self, d: IncidentDetail) -> str:
@@ -194,7 +150,7 @@ class IncidentDetailPane(QWidget):
         return item
 
     def selected_gesture(self) -> GestureLine | None:
-        item = self.gestures_tree.currentItem()
+        item = self.ui.gestures_tree.currentItem()
         if item is None or self.detail is None:
             return None
         gesture_id = item.data(0, Qt.ItemDataRole.UserRole)
@@ -202,14 +158,14 @@ class IncidentDetailPane(QWidget):
 
     def _update_void_button(self) -> None:
         gesture = self.selected_gesture()
-        self.void_button.setEnabled(gesture is not None and gesture.void is None)
+        self.ui.void_button.setEnabled(gesture is not None and gesture.void is None)
         if gesture is not None and gesture.void is None and not gesture.can_void:
-            show_message(self.message_label, self.tr(
+            show_message(self.ui.message_label, self.tr(
                 "Only an owner can void this gesture (staff void their own within %d "
                 "minutes): an owner types their PIN in the void dialog."
             ) % VOID_OWN_WINDOW_MINUTES, "hint")
         else:
-            show_message(self.message_label, "")
+            show_message(self.ui.message_label, "")
 
     def _when(self, moment: datetime | None) -> str:
         if moment is None:
