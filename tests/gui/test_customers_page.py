@@ -57,9 +57,9 @@ def customers_page(qtbot: QtBot, name: str, pin: str) -> tuple[MainWindow, Custo
 
 
 def find(qtbot: QtBot, page: CustomersPage, text: str, rows: int) -> None:
-    page.search_edit.clear()
-    page.search_edit.setFocus()
-    type_unicode(page.search_edit, text)
+    page.ui.search_edit.clear()
+    page.ui.search_edit.setFocus()
+    type_unicode(page.ui.search_edit, text)
     qtbot.waitUntil(lambda: page.model.text == text and page.model.rowCount() == rows)
 
 
@@ -72,22 +72,22 @@ def test_type_ahead_finds_a_card_with_notes_history_spend_and_visits(
     find(qtbot, page, "zażółć", 1)
     card = page.card
     assert card.card is not None and card.card.customer.id == people["lucja"]
-    assert card.notes_edit.toPlainText() == "Kolekcjonuje stare telefony"
-    assert card.summary_label.text() == "2 incidents, 12,50\xa0€ spent on them"
-    assert card.history_tree.topLevelItemCount() == 2
-    assert card.visits_label.text() == "No return visit recorded yet."
+    assert card.ui.notes_edit.toPlainText() == "Kolekcjonuje stare telefony"
+    assert card.ui.summary_label.text() == "2 incidents, 12,50\xa0€ spent on them"
+    assert card.ui.history_tree.topLevelItemCount() == 2
+    assert card.ui.visits_label.text() == "No return visit recorded yet."
     find(qtbot, page, "600123", 1)  # phone digits without the spaces
-    page.search_edit.clear()
-    commit_ime(page.search_edit, "小明")
+    page.ui.search_edit.clear()
+    commit_ime(page.ui.search_edit, "小明")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.rows[0].id
                     == people["wang"])
     assert page.card.card is not None and page.card.card.customer.id == people["wang"]
 
-    page.card.came_back_button.click()
+    page.card.ui.came_back_button.click()
     [visit] = list(ReturnVisit.select())
     assert (visit.customer_id, visit.visited_on) == (people["wang"], date(2026, 3, 10))
-    assert page.card.visits_label.text().startswith("Return visits: 10.03.2026")
-    assert "recorded for today" in page.card.message_label.text()
+    assert page.card.ui.visits_label.text().startswith("Return visits: 10.03.2026")
+    assert "recorded for today" in page.card.ui.message_label.text()
 
 
 def test_bad_details_are_refused_next_to_their_field_and_nothing_is_saved(
@@ -97,18 +97,18 @@ def test_bad_details_are_refused_next_to_their_field_and_nothing_is_saved(
     _window, page = customers_page(qtbot, "Anna", ANNA_PIN)
     find(qtbot, page, "łucja", 1)
     card = page.card
-    card.email_edit.setText("not an address")
-    card.save_button.click()
+    card.ui.email_edit.setText("not an address")
+    card.ui.save_details_button.click()
     assert "name@example.com" in card.field_errors["email"].text()
-    card.email_edit.setText(LUCJA.email)
-    card.phone_edit.setText("call me")
-    card.save_button.click()
+    card.ui.email_edit.setText(LUCJA.email)
+    card.ui.phone_edit.setText("call me")
+    card.ui.save_details_button.click()
     assert "digits" in card.field_errors["phone"].text()
     assert Customer.get_by_id(people["lucja"]).phone == LUCJA.phone
 
-    card.phone_edit.setText("+48 600 000 111")
-    card.save_button.click()
-    assert card.message_label.text() == "Saved."
+    card.ui.phone_edit.setText("+48 600 000 111")
+    card.ui.save_details_button.click()
+    assert card.ui.message_label.text() == "Saved."
     assert Customer.get_by_id(people["lucja"]).phone == "+48 600 000 111"
     entry = AuditEntry.select().where(AuditEntry.action == "customer.edit").get()
     assert json.loads(entry.details) == {"fields": ["phone"]}
@@ -124,7 +124,7 @@ def test_merging_two_cards_joins_their_history(
                                     customer_id=duplicate, now=T0)
     _window, page = customers_page(qtbot, "Anna", ANNA_PIN)
     find(qtbot, page, "Łucja", 1)
-    page.card.merge_button.click()
+    page.card.ui.merge_button.click()
     dialog = page.card.dialog
     assert isinstance(dialog, customer_dialogs.MergeCustomerDialog)
     dialog.merge_button.click()
@@ -146,21 +146,21 @@ def test_staff_do_not_see_export_or_erase_and_an_owner_exports_a_person(
     """Export and erase are hidden for staff; an owner saves the person's data to the file
     they pick, with their details and both incidents."""
     window, page = customers_page(qtbot, "Anna", ANNA_PIN)
-    assert page.card.export_button.isHidden() and page.card.erase_button.isHidden()
+    assert page.card.ui.export_button.isHidden() and page.card.ui.erase_button.isHidden()
     window.sign_out()
     sign_in(qtbot, window, "Olga Owner", OWNER_PIN)
     window.customers_nav_button.click()
     find(qtbot, page, "łucja", 1)
-    assert not page.card.export_button.isHidden() and not page.card.erase_button.isHidden()
+    assert not page.card.ui.export_button.isHidden() and not page.card.ui.erase_button.isHidden()
     target = tmp_path / "łucja.json"
     monkeypatch.setattr(customer_dialogs, "ask_export_path", lambda _parent, _name: target)
-    page.card.export_button.click()
+    page.card.ui.export_button.click()
 
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["customer"]["name"] == LUCJA.name
     assert data["customer"]["notes"] == LUCJA.notes
     assert len(data["incidents"]) == 2
-    assert str(target) in page.card.message_label.text()
+    assert str(target) in page.card.ui.message_label.text()
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -184,7 +184,7 @@ def test_an_owner_erases_a_person_the_file_keeps_no_old_value_and_money_stays(
 
     _window, page = customers_page(qtbot, "Olga Owner", OWNER_PIN)
     find(qtbot, page, "Łucja", 1)
-    page.card.erase_button.click()
+    page.card.ui.erase_button.click()
     dialog = page.card.dialog
     assert isinstance(dialog, customer_dialogs.EraseCustomerDialog)
     assert "Backups made before now still hold their data" in dialog.text_label.text()
@@ -199,8 +199,9 @@ def test_an_owner_erases_a_person_the_file_keeps_no_old_value_and_money_stays(
     assert customer_records.customer_card(people["lucja"]).spent_minor == card_before == 1250
     assert [r.cost_minor for r in incident_list.find_incidents(
         incident_list.IncidentFilter(month=month)).rows] == costs_before
-    assert page.card.title_label.text() == (
+    assert page.card.ui.title_label.text() == (
         f"<b>Customer {people['lucja']}</b>: personal data erased")
-    assert not page.card.save_button.isEnabled() and not page.card.erase_button.isEnabled()
+    assert not page.card.ui.save_details_button.isEnabled()
+    assert not page.card.ui.erase_button.isEnabled()
     entry = AuditEntry.select().where(AuditEntry.action == "customer.erase").get()
     assert (entry.entity_id, json.loads(entry.details)) == (people["lucja"], {})

@@ -30,10 +30,10 @@ class Ui_IncidentDetail(object):
 
         self.detail_layout.addWidget(self.customer_label)
 
-        self.gestures_label = QLabel(IncidentDetail)
-        self.gestures_label.setObjectName(u"gestures_label")
+        self.gestures_caption = QLabel(IncidentDetail)
+        self.gestures_caption.setObjectName(u"gestures_caption")
 
-        self.detail_layout.addWidget(self.gestures_label)
+        self.detail_layout.addWidget(self.gestures_caption)
 
         self.gestures_tree = QTreeWidget(IncidentDetail)
         self.gestures_tree.setObjectName(u"gestures_tree")
@@ -42,10 +42,10 @@ class Ui_IncidentDetail(object):
 
         self.detail_layout.addWidget(self.gestures_tree)
 
-        self.followups_label = QLabel(IncidentDetail)
-        self.followups_label.setObjectName(u"followups_label")
+        self.followups_caption = QLabel(IncidentDetail)
+        self.followups_caption.setObjectName(u"followups_caption")
 
-        self.detail_layout.addWidget(self.followups_label)
+        self.detail_layout.addWidget(self.followups_caption)
 
         self.followups_tree = QTreeWidget(IncidentDetail)
         self.followups_tree.setObjectName(u"followups_tree")
@@ -103,14 +103,14 @@ class Ui_IncidentDetail(object):
     # setupUi
 
     def retranslateUi(self, IncidentDetail):
-        self.gestures_label.setText(QCoreApplication.translate("IncidentDetail", u"<b>Gestures</b>", None))
+        self.gestures_caption.setText(QCoreApplication.translate("IncidentDetail", u"<b>Gestures</b>", None))
         ___qtreewidgetitem = self.gestures_tree.headerItem()
         ___qtreewidgetitem.setText(4, QCoreApplication.translate("IncidentDetail", u"Approved by", None))
         ___qtreewidgetitem.setText(3, QCoreApplication.translate("IncidentDetail", u"Cost", None))
         ___qtreewidgetitem.setText(2, QCoreApplication.translate("IncidentDetail", u"Gesture", None))
         ___qtreewidgetitem.setText(1, QCoreApplication.translate("IncidentDetail", u"By", None))
         ___qtreewidgetitem.setText(0, QCoreApplication.translate("IncidentDetail", u"When", None))
-        self.followups_label.setText(QCoreApplication.translate("IncidentDetail", u"<b>Follow-ups</b>", None))
+        self.followups_caption.setText(QCoreApplication.translate("IncidentDetail", u"<b>Follow-ups</b>", None))
         ___qtreewidgetitem1 = self.followups_tree.headerItem()
         ___qtreewidgetitem1.setText(4, QCoreApplication.translate("IncidentDetail", u"Note", None))
         ___qtreewidgetitem1.setText(3, QCoreApplication.translate("IncidentDetail", u"Outcome", None))

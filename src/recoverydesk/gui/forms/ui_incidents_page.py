@@ -20,40 +20,40 @@ class Ui_IncidentsPage(object):
         self.page_layout.setContentsMargins(16, 12, 16, 12)
         self.filter_row = QHBoxLayout()
         self.filter_row.setObjectName(u"filter_row")
-        self.month_label = QLabel(IncidentsPage)
-        self.month_label.setObjectName(u"month_label")
+        self.month_caption = QLabel(IncidentsPage)
+        self.month_caption.setObjectName(u"month_caption")
 
-        self.filter_row.addWidget(self.month_label)
+        self.filter_row.addWidget(self.month_caption)
 
         self.month_combo = QComboBox(IncidentsPage)
         self.month_combo.setObjectName(u"month_combo")
 
         self.filter_row.addWidget(self.month_combo)
 
-        self.employee_label = QLabel(IncidentsPage)
-        self.employee_label.setObjectName(u"employee_label")
+        self.employee_caption = QLabel(IncidentsPage)
+        self.employee_caption.setObjectName(u"employee_caption")
 
-        self.filter_row.addWidget(self.employee_label)
+        self.filter_row.addWidget(self.employee_caption)
 
         self.employee_combo = QComboBox(IncidentsPage)
         self.employee_combo.setObjectName(u"employee_combo")
 
         self.filter_row.addWidget(self.employee_combo)
 
-        self.category_label = QLabel(IncidentsPage)
-        self.category_label.setObjectName(u"category_label")
+        self.category_caption = QLabel(IncidentsPage)
+        self.category_caption.setObjectName(u"category_caption")
 
-        self.filter_row.addWidget(self.category_label)
+        self.filter_row.addWidget(self.category_caption)
 
         self.category_combo = QComboBox(IncidentsPage)
         self.category_combo.setObjectName(u"category_combo")
 
         self.filter_row.addWidget(self.category_combo)
 
-        self.status_label = QLabel(IncidentsPage)
-        self.status_label.setObjectName(u"status_label")
+        self.status_caption = QLabel(IncidentsPage)
+        self.status_caption.setObjectName(u"status_caption")
 
-        self.filter_row.addWidget(self.status_label)
+        self.filter_row.addWidget(self.status_caption)
 
         self.status_combo = QComboBox(IncidentsPage)
         self.status_combo.setObjectName(u"status_combo")
@@ -103,10 +103,10 @@ class Ui_IncidentsPage(object):
 
         self.page_layout.setStretch(2, 1)
 #if QT_CONFIG(shortcut)
-        self.month_label.setBuddy(self.month_combo)
-        self.employee_label.setBuddy(self.employee_combo)
-        self.category_label.setBuddy(self.category_combo)
-        self.status_label.setBuddy(self.status_combo)
+        self.month_caption.setBuddy(self.month_combo)
+        self.employee_caption.setBuddy(self.employee_combo)
+        self.category_caption.setBuddy(self.category_combo)
+        self.status_caption.setBuddy(self.status_combo)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.month_combo, self.employee_combo)
         QWidget.setTabOrder(self.employee_combo, self.category_combo)
@@ -120,10 +120,10 @@ class Ui_IncidentsPage(object):
     # setupUi
 
     def retranslateUi(self, IncidentsPage):
-        self.month_label.setText(QCoreApplication.translate("IncidentsPage", u"&Month", None))
-        self.employee_label.setText(QCoreApplication.translate("IncidentsPage", u"&Employee", None))
-        self.category_label.setText(QCoreApplication.translate("IncidentsPage", u"C&ategory", None))
-        self.status_label.setText(QCoreApplication.translate("IncidentsPage", u"S&tatus", None))
+        self.month_caption.setText(QCoreApplication.translate("IncidentsPage", u"&Month", None))
+        self.employee_caption.setText(QCoreApplication.translate("IncidentsPage", u"&Employee", None))
+        self.category_caption.setText(QCoreApplication.translate("IncidentsPage", u"C&ategory", None))
+        self.status_caption.setText(QCoreApplication.translate("IncidentsPage", u"S&tatus", None))
         self.text_edit.setPlaceholderText(QCoreApplication.translate("IncidentsPage", u"Search what happened, or a customer's name, phone or e-mail", None))
         pass
     # retranslateUi

@@ -4,19 +4,10 @@ e-mail, and the card of the one picked."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from recoverydesk.errors import ValidationError
+from recoverydesk.gui.forms.ui_customers_page import Ui_CustomersPage
 from recoverydesk.gui.messages import show_message
 from recoverydesk.gui.pages.customer_card_pane import CustomerCardPane
 from recoverydesk.gui.pages.customer_model import CustomerListModel
@@ -33,53 +24,29 @@ class CustomersPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("customers_page")
         self.settings = business.get_settings()
         self.person: SignedIn | None = None
         self.model = CustomerListModel(self.settings.locale, self)
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("customer_search_edit")
-        self.search_edit.setPlaceholderText(self.tr("Find a customer: name, phone or e-mail"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.count_label = QLabel()
-        self.search_error = QLabel()
-        show_message(self.search_error, "")
-        self.table = QTableView()
-        self.table.setObjectName("customers_table")
+        self.ui = ui = Ui_CustomersPage()
+        ui.setupUi(self)
+        self.setObjectName("customers_page")
+        show_message(ui.search_error, "")
+        self.table = ui.customers_table
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(28)
         for column, width in enumerate((170, 120, 150, 70)):
             self.table.setColumnWidth(column, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.card = CustomerCardPane(self.settings)
-        splitter = QSplitter()
-        left = QWidget()
-        left_column = QVBoxLayout(left)
-        left_column.setContentsMargins(0, 0, 0, 0)
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search_edit, 1)
-        search_row.addWidget(self.count_label)
-        left_column.addLayout(search_row)
-        left_column.addWidget(self.search_error)
-        left_column.addWidget(self.table, 1)
-        splitter.addWidget(left)
-        splitter.addWidget(self.card)
-        splitter.setSizes([620, 720])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(splitter, 1)
+        ui.card_layout.addWidget(self.card)
+        ui.splitter.setSizes([620, 720])
 
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)
         self._typing.timeout.connect(self.search)
-        self.search_edit.textEdited.connect(lambda _text: self._typing.start())
-        self.search_edit.returnPressed.connect(self.search)
+        self.ui.search_edit.textEdited.connect(lambda _text: self._typing.start())
+        self.ui.search_edit.returnPressed.connect(self.search)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._after_reset)
         self.card.changed.connect(self._on_card_changed)
@@ -96,15 +63,15 @@ class CustomersPage(QWidget):
         """List the customers matching the search text; a bad text is said in place."""
         self._typing.stop()
         try:
-            self.model.set_text(self.search_edit.text())
+            self.model.set_text(self.ui.search_edit.text())
         except ValidationError as exc:
-            show_message(self.search_error, str(exc))
+            show_message(self.ui.search_error, str(exc))
             return
-        show_message(self.search_error, "")
+        show_message(self.ui.search_error, "")
 
     def _after_reset(self) -> None:
         total = self.model.total
-        self.count_label.setText(self.tr("%d customers") % total)
+        self.ui.count_label.setText(self.tr("%d customers") % total)
         shown = self.card.card.customer.id if self.card.card else None
         self.card.show_customer(None)  # re-read below: the card may have changed
         row = self.model.row_of(shown) if shown is not None else -1
@@ -129,10 +96,10 @@ class CustomersPage(QWidget):
         return row >= 0
 
     def _on_card_changed(self, customer_id: int) -> None:
-        message = self.card.message_label.text()
-        role = self.card.message_label.property("role") or "ok"
+        message = self.card.ui.message_label.text()
+        role = self.card.ui.message_label.property("role") or "ok"
         self.model.reload()
         if not self.select_customer(customer_id):
             self.card.show_customer(customer_id)
-        show_message(self.card.message_label, message, str(role))
+        show_message(self.card.ui.message_label, message, str(role))
         self.changed.emit()
