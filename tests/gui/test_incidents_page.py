@@ -361,3 +361,28 @@ def test_signing_out_closes_an_open_page_dialog_without_saving(
     assert not dialog.isVisible()
     assert Incident.get_by_id(cases["soup"]).description == "Soup was cold"
     assert window.pages.currentWidget() is window.start_page
+
+
+def test_typing_in_a_page_dialog_keeps_the_session_alive(qtbot: QtBot, shop: Shop) -> None:
+    """Key presses in an Incidents page dialog restart the inactivity countdown like those
+    in the window; without them the window signs out and the dialog closes unsaved."""
+    anna = shop.staff("Anna", 10000, 4000, pin=ANNA_PIN)
+    logged = recoveries.log_recovery(anna, shop.incident("Soup"))
+    window = make_window(qtbot, inactivity_ms=1500)  # margin for a loaded machine
+    sign_in(qtbot, window, "Anna", ANNA_PIN)
+    window.incidents_nav_button.click()
+    page = window.incidents_page
+    page.select_incident(logged.incident_id)
+    page.detail.ui.followup_button.click()
+    dialog = page.detail.dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    results: list[int] = []
+    dialog.finished.connect(results.append)
+    for _ in range(8):  # 8 × 300 ms > 1500 ms, never 1500 ms without a key
+        qtbot.wait(300)
+        qtbot.keyClick(dialog.windowHandle(), Qt.Key.Key_Shift)
+    assert dialog.isVisible() and window.person is not None
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.start_page, timeout=3000)
+    assert results == [0]  # rejected
+    assert Incident.get_by_id(logged.incident_id).followups.count() == 0  # nothing saved

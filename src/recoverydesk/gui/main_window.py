@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
 
             self._incidents_page = IncidentsPage()
             self._incidents_page.changed.connect(self._on_page_changed)
+            self._incidents_page.dialog_opened.connect(self._watch_input)
             self.pages.addWidget(self._incidents_page)
         return self._incidents_page
 
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
 
             self._customers_page = CustomersPage()
             self._customers_page.changed.connect(self._on_page_changed)
+            self._customers_page.dialog_opened.connect(self._watch_input)
             self.pages.addWidget(self._customers_page)
         return self._customers_page
 

@@ -24,6 +24,7 @@ class CustomerCardPane(QWidget):
     """Shows :attr:`card`; emits :attr:`changed` with the customer id after any change."""
 
     changed = Signal(int)
+    dialog_opened = Signal(object)  # the QDialog: the window watches it for activity
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +163,7 @@ class CustomerCardPane(QWidget):
         dialog.accepted.connect(lambda: self._after_dialog(customer_id, message))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+        self.dialog_opened.emit(dialog)
 
     def _after_dialog(self, customer_id: int, message: str) -> None:
         self.dialog = None

@@ -21,6 +21,7 @@ class CustomersPage(QWidget):
     """Emits :attr:`changed` after a card changed (a visit, an edit, a merge, an erasure)."""
 
     changed = Signal()
+    dialog_opened = Signal(object)  # a dialog of the card (merge, erase)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +51,7 @@ class CustomersPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._after_reset)
         self.card.changed.connect(self._on_card_changed)
+        self.card.dialog_opened.connect(self.dialog_opened)
 
     def show_person(self, person: SignedIn) -> None:
         self.person = person

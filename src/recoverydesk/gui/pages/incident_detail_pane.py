@@ -33,6 +33,7 @@ class IncidentDetailPane(QWidget):
     """Shows :attr:`detail`; emits :attr:`changed` with the incident id after any action."""
 
     changed = Signal(int)
+    dialog_opened = Signal(object)  # the QDialog: the window watches it for activity
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -191,6 +192,7 @@ class IncidentDetailPane(QWidget):
         dialog.accepted.connect(lambda: self._after_action(incident_id))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+        self.dialog_opened.emit(dialog)
 
     def _after_action(self, incident_id: int) -> None:
         self.dialog = None

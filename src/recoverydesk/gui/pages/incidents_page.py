@@ -32,6 +32,7 @@ class IncidentsPage(QWidget):
     """Emits :attr:`changed` after an action changed an incident (the counter re-reads)."""
 
     changed = Signal()
+    dialog_opened = Signal(object)  # an action dialog of the detail pane
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +70,7 @@ class IncidentsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._after_reset)
         self.detail.changed.connect(self._on_incident_changed)
+        self.detail.dialog_opened.connect(self.dialog_opened)
 
     def show_person(self, person: SignedIn) -> None:
         """Fill the choices and show this month's incidents for ``person``."""
