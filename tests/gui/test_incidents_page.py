@@ -386,3 +386,26 @@ def test_typing_in_a_page_dialog_keeps_the_session_alive(qtbot: QtBot, shop: Sho
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.start_page, timeout=3000)
     assert results == [0]  # rejected
     assert Incident.get_by_id(logged.incident_id).followups.count() == 0  # nothing saved
+
+
+def test_an_owner_gives_an_anonymous_incident_its_customer_by_type_ahead(
+        qtbot: QtBot, cases: dict[str, int]) -> None:
+    """The owner corrects Anna's anonymous incident: typing part of the name lists the
+    customer, a click picks them, OK saves; the audit has the old (none) and new id."""
+    _window, page = incidents_page(qtbot, "Olga Owner", OWNER_PIN)
+    page.select_incident(cases["quiet"])
+    page.detail.ui.correct_button.click()
+    dialog = page.detail.dialog
+    assert isinstance(dialog, CorrectIncidentDialog)
+    assert dialog.customer_label.text() == "none"
+    type_unicode(dialog.customer_edit, "ŁUC")
+    assert dialog.matches_list.count() == 1
+    item = dialog.matches_list.item(0)
+    assert item is not None
+    dialog.matches_list.itemClicked.emit(item)
+    assert dialog.customer_label.text() == "Łucja Zażółć"
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert Incident.get_by_id(cases["quiet"]).customer_id == cases["lucja"]
+    entry = AuditEntry.select().where(AuditEntry.action == "incident.correct").get()
+    assert json.loads(entry.details) == {"customer": {"old": None, "new": cases["lucja"]}}
+    assert entry.actor != cases["anna"]

@@ -114,10 +114,10 @@ class VoidGestureDialog(_ActionDialog):
                                     self.reason_edit.text(), now=clock.now())
             return
         if self.owner_combo.count() == 0:
-            raise PermissionDenied("No owner can approve this void.")
+            raise PermissionDenied(self.tr("No other owner can approve this void."))
         if not self.owner_pin_edit.text():
-            raise ValidationError(f"{self.owner_combo.currentText()} types their PIN to "
-                                  "void this.", "approval")
+            raise ValidationError(self.tr("%s types their PIN to void this.")
+                                  % self.owner_combo.currentText(), "approval")
         approval = Approval(int(self.owner_combo.currentData()), self.owner_pin_edit.text())
         try:
             owner_voids.void_with_owner_pin(self.person.employee_id, self.gesture.id,
@@ -185,6 +185,7 @@ class CorrectIncidentDialog(_ActionDialog):
             self.severity_combo.addItem(text, severity)
         self.severity_combo.setCurrentIndex(self.severity_combo.findData(detail.severity))
         self.customer_id = detail.customer.id if detail.customer else None
+        self._customer_name = ""
         self.customer_label = QLabel()
         self.customer_edit = QLineEdit()
         self.customer_edit.setPlaceholderText(self.tr("Type a name or phone to change"))
@@ -202,12 +203,12 @@ class CorrectIncidentDialog(_ActionDialog):
         self._show_customer(detail.customer.name if detail.customer else "")
         self.customer_edit.textEdited.connect(self._search)
         self.matches_list.itemClicked.connect(self._pick)
-        self.no_customer_check.toggled.connect(lambda _on: self._show_customer(
-            self.customer_label.property("name") or ""))
+        self.no_customer_check.toggled.connect(
+            lambda _on: self._show_customer(self._customer_name))
         self.resize(560, self.sizeHint().height())
 
     def _show_customer(self, name: str) -> None:
-        self.customer_label.setProperty("name", name)
+        self._customer_name = name
         if self.no_customer_check.isChecked() or self.customer_id is None:
             self.customer_label.setText(self.tr("none"))
         else:

@@ -4,6 +4,8 @@ data export and erasure (hidden for staff)."""
 
 from __future__ import annotations
 
+from html import escape
+
 from babel.dates import format_date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QTreeWidgetItem, QWidget
@@ -87,7 +89,7 @@ class CustomerCardPane(QWidget):
         c = card.customer
         self.ui.title_label.setText(
             self.tr("<b>Customer %d</b>: personal data erased") % c.id if c.erased
-            else f"<div dir='ltr'><b>{self._html(c.name or c.phone or c.email)}</b></div>")
+            else f"<div dir='ltr'><b>{escape(c.name or c.phone or c.email)}</b></div>")
         self.ui.name_edit.setText(c.name)
         self.ui.phone_edit.setText(c.phone)
         self.ui.email_edit.setText(c.email)
@@ -110,12 +112,6 @@ class CustomerCardPane(QWidget):
             self.tr("Return visits: %s") % (visits + (self.tr(" and %d more") % more
                                                       if more > 0 else ""))
             if card.visits else self.tr("No return visit recorded yet."))
-
-    @staticmethod
-    def _html(text: str) -> str:
-        from html import escape
-
-        return escape(text)
 
     # --- actions --------------------------------------------------------------------------
 
