@@ -93,8 +93,12 @@ def test_type_ahead_finds_a_card_with_notes_history_spend_and_visits(
 def test_bad_details_are_refused_next_to_their_field_and_nothing_is_saved(
         qtbot: QtBot, people: dict[str, int]) -> None:
     """A malformed e-mail and a phone of letters are said next to their fields and leave
-    the card unchanged; a good edit is saved and audited by field name only."""
+    the card unchanged; a good edit is saved and audited by field name only. An overlong
+    search is refused under the search field."""
     _window, page = customers_page(qtbot, "Anna", ANNA_PIN)
+    page.ui.search_edit.setText("x" * 101)
+    page.ui.search_edit.returnPressed.emit()
+    assert "too long" in page.ui.search_error.text() and page.ui.search_error.isVisible()
     find(qtbot, page, "łucja", 1)
     card = page.card
     card.ui.email_edit.setText("not an address")
