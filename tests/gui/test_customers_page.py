@@ -209,3 +209,24 @@ def test_an_owner_erases_a_person_the_file_keeps_no_old_value_and_money_stays(
     assert not page.card.ui.erase_button.isEnabled()
     entry = AuditEntry.select().where(AuditEntry.action == "customer.erase").get()
     assert (entry.entity_id, json.loads(entry.details)) == (people["lucja"], {})
+
+
+def test_the_list_fetches_more_customers_as_it_scrolls(
+        qtbot: QtBot, shop: Shop, gui_clock: Callable[[datetime], None]) -> None:
+    """With 250 customers the list holds the first 100 and says 250; scrolling to the end
+    fetches the rest a page at a time, each customer once."""
+    for n in range(250):
+        customers.add_customer(shop.owner_id, CustomerInput(name=f"Guest {n:03d}"), now=T0)
+    shop.staff("Anna", 10000, 4000, pin=ANNA_PIN)
+    gui_clock(T0)
+    _window, page = customers_page(qtbot, "Anna", ANNA_PIN)
+    assert (page.model.rowCount(), page.ui.count_label.text()) == (100, "250 customers")
+
+    def scrolled_to_end() -> bool:
+        page.table.scrollToBottom()
+        return page.model.rowCount() == 250
+
+    qtbot.waitUntil(scrolled_to_end, timeout=5000)
+    names = [row.name for row in page.model.rows]
+    assert names == [f"Guest {n:03d}" for n in range(250)]
+    assert not page.model.canFetchMore()
