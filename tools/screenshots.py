@@ -2,11 +2,12 @@
 
     python tools/screenshots.py [--db var/demo.db] [--out screenshots]
 
-Screens: sign-in, counter, and the "Log a recovery" dialog within the budget and needing an
-owner's approval, each as ``<screen>-<theme>.png``. The shots are taken on a copy of the
-database in which two recoveries were just logged (so the counter has entries today); the
-database itself is not changed. Runs offscreen (no display needed) unless
-QT_QPA_PLATFORM is set, e.g. under Xvfb:
+Screens: sign-in, counter, the "Log a recovery" dialog within the budget and needing an
+owner's approval, then (as an owner) Incidents with a detail and the *Add a gesture* dialog,
+Follow-ups, Customers and the erase confirmation, each as ``<screen>-<theme>.png``.
+The shots are taken on a copy of the database in which two recoveries were just logged
+(so the counter has entries today); the database itself is not changed. Runs offscreen
+(no display needed) unless QT_QPA_PLATFORM is set, e.g. under Xvfb:
 ``QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24" python tools/screenshots.py``
 grabs the real X screen. The database must exist (``python3 tools/dev.py demo`` or
 ``recoverydesk demo --db var/demo.db`` makes one); signing in needs the demo's known PINs.
@@ -97,7 +98,40 @@ def _shoot_theme(app: QApplication, info: object, name: str, out: Path) -> None:
     dialog.ui.cost_edit.textEdited.emit("120")
     _save(app, window, out / f"dialog-approval-{name}.png", dialog)
     dialog.reject()
+    _shoot_pages(app, window, name, out)
     window.close()
+
+
+def _shoot_pages(app: QApplication, window: MainWindow, name: str, out: Path) -> None:
+    """Incidents (with a detail and an open gesture dialog), Follow-ups and Customers, as an
+    owner (so the owner-only actions show)."""
+    owner = next(p for p in DEMO_PEOPLE if p.role == "owner")
+    window.sign_out()
+    employee = team.employee_by_name(owner.name)
+    window.start_page.signed_in.emit(auth.sign_in(employee.id, owner.pin))
+    window.show_incidents()
+    page = window.incidents_page
+    with_gestures = next((r for r in range(page.model.rowCount())
+                          if (row := page.model.row_at(r)) and row.cost_minor and row.customer),
+                         0)
+    page.table.selectRow(with_gestures)
+    _save(app, window, out / f"incidents-{name}.png")
+    page.detail.open_add_gesture()
+    if page.detail.dialog is not None:
+        _save(app, window, out / f"incident-gesture-{name}.png", page.detail.dialog)
+        page.detail.dialog.reject()
+    window.show_followups()
+    _save(app, window, out / f"followups-{name}.png")
+    window.show_customers()
+    customers_page = window.customers_page
+    busiest = max(range(customers_page.model.rowCount()),
+                  key=lambda r: customers_page.model.rows[r].incidents, default=0)
+    customers_page.table.selectRow(busiest)
+    _save(app, window, out / f"customers-{name}.png")
+    customers_page.card.open_erase()  # only shown: nothing is erased
+    if customers_page.card.dialog is not None:
+        _save(app, window, out / f"customer-erase-{name}.png", customers_page.card.dialog)
+        customers_page.card.dialog.reject()
 
 
 def _log_two_recoveries() -> None:

@@ -3,7 +3,8 @@ and typing non-Latin text the way RECIPES.md shows (``keyClicks`` is ASCII only)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -11,7 +12,7 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from recoverydesk.gui import theme
+from recoverydesk.gui import clock, theme
 from recoverydesk.gui.main_window import MainWindow
 from recoverydesk.services import business
 
@@ -80,3 +81,10 @@ def commit_ime(widget: QWidget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def gui_clock() -> Iterator[Callable[[datetime], None]]:
+    """Set the window's clock (``gui.clock``); back to the wall clock after the test."""
+    yield clock.set_now
+    clock.set_now(None)

@@ -8,12 +8,15 @@ must paint fast (benchmarks/startup.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QButtonGroup,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -33,6 +36,9 @@ from recoverydesk.services.types import BusinessInfo, SignedIn
 if TYPE_CHECKING:
     from recoverydesk.gui.dialogs.log_recovery import LogRecoveryDialog
     from recoverydesk.gui.pages.counter_page import CounterPage
+    from recoverydesk.gui.pages.customers_page import CustomersPage
+    from recoverydesk.gui.pages.followups_page import FollowUpsPage
+    from recoverydesk.gui.pages.incidents_page import IncidentsPage
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin}
@@ -53,6 +59,9 @@ class MainWindow(QMainWindow):
 
         self.start_page = StartPage(info.name)
         self._counter_page: CounterPage | None = None
+        self._incidents_page: IncidentsPage | None = None
+        self._followups_page: FollowUpsPage | None = None
+        self._customers_page: CustomersPage | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
         self.top_bar = self._build_top_bar()
@@ -90,6 +99,14 @@ class MainWindow(QMainWindow):
         self.counter_nav_button.setChecked(True)
         self.counter_nav_button.setIconSize(QSize(22, 22))
         self.counter_nav_button.clicked.connect(self.show_counter)
+        self.nav_group = QButtonGroup(bar)  # exclusive: one page at a time
+        self.nav_group.addButton(self.counter_nav_button)
+        self.incidents_nav_button = self._nav_button("incidents.svg", self.tr("Incidents"),
+                                                     "Alt+I", self.show_incidents)
+        self.followups_nav_button = self._nav_button("followups.svg", self.tr("Follow-ups"),
+                                                     "Alt+F", self.show_followups)
+        self.customers_nav_button = self._nav_button("customers.svg", self.tr("Customers"),
+                                                     "Alt+U", self.show_customers)
         self.person_label = QLabel()
         self.person_label.setObjectName("person_label")
         self.switch_user_button = QPushButton(QIcon("icons:switch_user.svg"),
@@ -99,10 +116,27 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(bar)
         row.setContentsMargins(16, 6, 16, 6)
         row.addWidget(self.counter_nav_button)
+        for button in (self.incidents_nav_button, self.followups_nav_button,
+                       self.customers_nav_button):
+            row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.person_label)
         row.addWidget(self.switch_user_button)
         return bar
+
+    def _nav_button(self, icon: str, text: str, key: str,
+                    slot: Callable[[], object]) -> QPushButton:
+        """A page's button; ``key`` reaches it from anywhere in the window (an explicit
+        shortcut: offscreen and some desktops turn "&" mnemonics off)."""
+        button = QPushButton(QIcon(f"icons:{icon}"), text)
+        button.setIconSize(QSize(22, 22))
+        button.setShortcut(QKeySequence(key))
+        native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        button.setToolTip(f"{text} ({native})")
+        button.setCheckable(True)
+        button.clicked.connect(slot)
+        self.nav_group.addButton(button)
+        return button
 
     def _build_theme_menu(self) -> None:
         """View → Theme: the business setting (owners change it; everyone sees it)."""
@@ -132,12 +166,45 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._counter_page)
         return self._counter_page
 
+    @property
+    def incidents_page(self) -> IncidentsPage:
+        if self._incidents_page is None:
+            from recoverydesk.gui.pages.incidents_page import IncidentsPage
+
+            self._incidents_page = IncidentsPage()
+            self._incidents_page.changed.connect(self._on_page_changed)
+            self._incidents_page.dialog_opened.connect(self._watch_input)
+            self.pages.addWidget(self._incidents_page)
+        return self._incidents_page
+
+    @property
+    def followups_page(self) -> FollowUpsPage:
+        if self._followups_page is None:
+            from recoverydesk.gui.pages.followups_page import FollowUpsPage
+
+            self._followups_page = FollowUpsPage()
+            self._followups_page.changed.connect(self._on_page_changed)
+            self.pages.addWidget(self._followups_page)
+        return self._followups_page
+
+    @property
+    def customers_page(self) -> CustomersPage:
+        if self._customers_page is None:
+            from recoverydesk.gui.pages.customers_page import CustomersPage
+
+            self._customers_page = CustomersPage()
+            self._customers_page.changed.connect(self._on_page_changed)
+            self._customers_page.dialog_opened.connect(self._watch_input)
+            self.pages.addWidget(self._customers_page)
+        return self._customers_page
+
     # --- signing in and out ---------------------------------------------------------------
 
     def _on_signed_in(self, person: SignedIn) -> None:
         self.person = person
         self.counter_page.show_person(person)
         self.pages.setCurrentWidget(self.counter_page)
+        self.counter_nav_button.setChecked(True)
         self.person_label.setText(person.name)
         self.top_bar.show()
         self.log_action.setEnabled(True)
@@ -158,6 +225,9 @@ class MainWindow(QMainWindow):
         self.inactivity_timer.stop()
         if self.log_dialog is not None:
             self.log_dialog.reject()
+        for dialog in self.findChildren(QDialog):  # a page's open dialog: nothing saved
+            if dialog.isVisible():
+                dialog.reject()
         self.person = None
         self.log_action.setEnabled(False)
         for action in self.theme_actions.values():
@@ -190,6 +260,31 @@ class MainWindow(QMainWindow):
             self.counter_page.refresh()
             self.pages.setCurrentWidget(self.counter_page)
 
+    def _show_page(self, page: IncidentsPage | FollowUpsPage | CustomersPage,
+                   button: QPushButton) -> None:
+        button.setChecked(True)
+        if self.person is None:
+            return
+        if page.person != self.person:
+            page.show_person(self.person)
+        else:
+            page.refresh()
+        self.pages.setCurrentWidget(page)
+
+    def show_incidents(self) -> None:
+        self._show_page(self.incidents_page, self.incidents_nav_button)
+
+    def show_followups(self) -> None:
+        self._show_page(self.followups_page, self.followups_nav_button)
+
+    def show_customers(self) -> None:
+        self._show_page(self.customers_page, self.customers_nav_button)
+
+    def _on_page_changed(self) -> None:
+        """A page changed data the counter shows (a void, a follow-up done)."""
+        if self._counter_page is not None:
+            self._counter_page.refresh()
+
     def open_log_dialog(self) -> LogRecoveryDialog | None:
         """Open *Log a recovery* (Ctrl+N, or the big button) for the signed-in person."""
         if self.person is None:
@@ -211,6 +306,9 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, _logged: object) -> None:
         self.counter_page.refresh()
+        for page in (self._incidents_page, self._followups_page, self._customers_page):
+            if page is not None and self.pages.currentWidget() is page:
+                page.refresh()
         self.statusBar().showMessage(self.tr("Saved."), 5000)
 
     def _on_dialog_finished(self, _result: int) -> None:

@@ -5,10 +5,10 @@ Read-only queries; each returns dataclasses so the page never sees a model.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from peewee import JOIN, fn
+from peewee import JOIN, Expression, fn
 
 from recoverydesk.core.months import day_range_utc, local_date
 from recoverydesk.services import _base
@@ -50,14 +50,27 @@ def my_entries_today(employee_id: int, now: datetime | None = None) -> list[Coun
         for i in incidents]
 
 
+def open_due_by(day: date) -> Expression:
+    """Open follow-ups due on ``day`` (business-local) or earlier: the counter's "due"."""
+    result: Expression = FollowUp.done_at.is_null() & (FollowUp.due_on <= day)
+    return result
+
+
+def due_counts(today: date) -> tuple[int, int]:
+    """How many open follow-ups are due ``today`` and how many are overdue."""
+    open_due = open_due_by(today)
+    overdue = FollowUp.select().where(open_due & (FollowUp.due_on < today)).count()
+    due_today = FollowUp.select().where(open_due & (FollowUp.due_on == today)).count()
+    return int(due_today), int(overdue)
+
+
 def followups_due(now: datetime | None = None, limit: int = DUE_LIST_LIMIT) -> FollowUpsDue:
     """The business's open follow-ups due today and overdue: both counts, and the first
     ``limit`` of them, oldest due date first (the shop calls customers back together)."""
     settings = _base.settings()
     today = local_date(_base.utcnow(now), settings.tz)
-    open_due = FollowUp.done_at.is_null() & (FollowUp.due_on <= today)
-    overdue = FollowUp.select().where(open_due & (FollowUp.due_on < today)).count()
-    due_today = FollowUp.select().where(open_due & (FollowUp.due_on == today)).count()
+    open_due = open_due_by(today)
+    due_today, overdue = due_counts(today)
     rows: Any = (FollowUp.select(FollowUp.id, FollowUp.due_on, Incident.id, Incident.description,
                             Customer.name, Customer.phone)
             .join(Incident, on=(FollowUp.incident == Incident.id))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from peewee import Expression, fn
+from peewee import Case, Expression, fn
 
 from recoverydesk.store.db import is_sqlite
 
@@ -20,7 +20,17 @@ def folded(column: Any) -> Any:
 
 
 def contains(haystack: Any, needle: str) -> Expression:
-    """``haystack`` folded contains ``needle``, which the caller has folded already."""
-    function = fn.instr if is_sqlite() else fn.strpos
-    result: Expression = function(folded(fn.COALESCE(haystack, "")), needle) > 0
+    """``haystack`` folded contains ``needle``, which the caller has folded already.
+
+    On SQLite, plain ASCII text is folded by the built-in ``lower`` (the same as casefold
+    for ASCII) and only other text goes through the Python ``rd_fold``: a free-text search
+    over 100 000 mostly ASCII descriptions then costs no Python call per row.
+    """
+    text = fn.COALESCE(haystack, "")
+    if not is_sqlite():
+        return fn.strpos(fn.LOWER(text), needle) > 0
+    # UTF-8 text is plain ASCII exactly when it has as many bytes as characters.
+    plain = fn.length(text) == fn.length(text.cast("BLOB"))
+    fast = Case(None, [(plain, fn.lower(text))], fn.rd_fold(text))
+    result: Expression = fn.instr(fast, needle) > 0
     return result

@@ -8,14 +8,12 @@ saved until all are fixed; the save is one service call (one transaction).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QListWidgetItem, QWidget
 
 from recoverydesk.core import money
-from recoverydesk.core.budget import Limit, SpendCheck
+from recoverydesk.core.budget import SpendCheck
 from recoverydesk.core.domain import GESTURE_KINDS, MAX_DESCRIPTION, SEVERITIES, clean_text
 from recoverydesk.errors import (
     AuthenticationError,
@@ -24,10 +22,12 @@ from recoverydesk.errors import (
     RecoveryDeskError,
     ValidationError,
 )
+from recoverydesk.gui import clock
 from recoverydesk.gui.dialogs.customer_picker import CustomerPicker
+from recoverydesk.gui.dialogs.spend_approval import SpendApproval
 from recoverydesk.gui.forms.ui_log_recovery_dialog import Ui_LogRecoveryDialog
 from recoverydesk.gui.messages import show_message
-from recoverydesk.services import catalog, recoveries, team
+from recoverydesk.services import catalog, recoveries
 from recoverydesk.services._base import Settings
 from recoverydesk.services.recoveries import IncidentInput
 from recoverydesk.services.types import (
@@ -56,6 +56,8 @@ class LogRecoveryDialog(QDialog):
         self.result_logged: RecoveryLogged | None = None
         self.presets: list[PresetInfo] = catalog.list_presets()
         self.customers = CustomerPicker(ui, settings, self)
+        self.spend = SpendApproval(person, settings, ui.preview_label, ui.approval_group,
+                                   ui.owner_combo, ui.owner_pin_edit, ui.approval_error, self)
         self._errors = {"description": ui.description_error, "category": ui.description_error,
                         "severity": ui.description_error, "cost": ui.cost_error,
                         "kind": ui.cost_error, "gesture_description": ui.cost_error,
@@ -68,7 +70,6 @@ class LogRecoveryDialog(QDialog):
         ui.gesture_note_edit.setPlaceholderText(self.tr("e.g. a new dress, a free ticket"))
         for label in (*set(self._errors.values()), ui.general_error):
             show_message(label, "")
-        ui.approval_group.hide()
 
         ui.save_button.clicked.connect(self.save)
         ui.cancel_button.clicked.connect(self.reject)
@@ -101,9 +102,6 @@ class LogRecoveryDialog(QDialog):
             key = f"{row + 1}  " if row < 9 else "    "
             cost = self.settings.money(preset.cost_minor)
             ui.preset_list.addItem(QListWidgetItem(f"{key}{preset.label} · {cost}"))
-        for owner in team.list_employees():
-            if owner.role == "owner" and owner.id != self.person.employee_id:
-                ui.owner_combo.addItem(owner.name, owner.id)
 
     # --- keys -----------------------------------------------------------------------------
 
@@ -150,54 +148,15 @@ class LogRecoveryDialog(QDialog):
         return money.format_amount(minor, self.settings.currency, self.settings.locale)
 
     def _parse(self, text: str, field: str) -> int | None:
-        if not text.strip():
-            return None
-        return money.parse_amount(text, self.settings.currency, self.settings.locale,
-                                  field=field)
+        return self.spend.parse(text, field)
 
     def update_preview(self) -> None:
         """Say, as the cost is typed, whether it is within budget or needs an owner."""
-        label = self.ui.preview_label
-        try:
-            cost = self._parse(self.ui.cost_edit.text(), "cost")
-        except ValidationError:
-            show_message(label, self.tr("Type the cost as an amount, for example %s.")
-                         % money.example_amount(self.settings.currency,
-                                                self.settings.locale), "hint")
-            return
-        if cost is None:
-            show_message(label, self.tr("No gesture: only the incident is logged."), "hint")
-            self._show_approval(False)
-            return
-        check = recoveries.preview_gesture(self.person.employee_id, cost)
-        if check.within_limits:
-            if check.remaining_after is None:
-                text = self.tr("Within your budget (no monthly limit).")
-            else:
-                text = self.tr("Within your budget: %s left after this.") % (
-                    self.settings.money(check.remaining_after))
-            show_message(label, text, "ok")
-            self._show_approval(False)
-        else:
-            show_message(label, self.over_limit_text(check), "warning")
-            self._show_approval(True)
+        self.spend.update(self.ui.cost_edit.text(),
+                          no_cost_text=self.tr("No gesture: only the incident is logged."))
 
     def over_limit_text(self, check: SpendCheck) -> str:
-        parts = []
-        for overage in check.overages:
-            amount = self.settings.money(overage.over_by)
-            if overage.limit is Limit.MONTHLY_ALLOWANCE:
-                parts.append(self.tr("over your monthly allowance by %s") % amount)
-            else:
-                parts.append(self.tr("over your per-incident limit by %s") % amount)
-        return self.tr("Needs owner approval: %s.") % self.tr("; ").join(parts)
-
-    def _show_approval(self, needed: bool) -> None:
-        ui = self.ui
-        ui.approval_group.setVisible(needed)
-        if needed and ui.owner_combo.count() == 0:
-            show_message(ui.approval_error, self.tr(
-                "No other owner can approve this: lower the amount."))
+        return self.spend.over_limit_text(check)
 
     # --- saving ---------------------------------------------------------------------------
 
@@ -242,25 +201,14 @@ class LogRecoveryDialog(QDialog):
         if not self.customers.validate():
             problems = True
         approval = None
-        if gesture is not None and ui.approval_group.isVisible():
-            approval = self._approval(fail)
+        if gesture is not None and self.spend.needed:
+            approval = self.spend.approval(fail)
         if problems:
             return None
         incident = IncidentInput(int(ui.category_combo.currentData()), description,
                                  str(ui.severity_combo.currentData()),
                                  ui.proactive_check.isChecked())
         return incident, gesture, approval
-
-    def _approval(self, fail: Callable[[str, str], None]) -> Approval | None:
-        ui = self.ui
-        if ui.owner_combo.count() == 0:
-            fail("approval", self.tr("No other owner can approve this: lower the amount."))
-            return None
-        if not ui.owner_pin_edit.text():
-            fail("approval", self.tr("%s types their PIN to approve, or lower the amount.")
-                 % ui.owner_combo.currentText())
-            return None
-        return Approval(int(ui.owner_combo.currentData()), ui.owner_pin_edit.text())
 
     def save(self) -> None:
         """Save through :func:`recoveries.log_recovery`; on success emit and close."""
@@ -274,20 +222,19 @@ class LogRecoveryDialog(QDialog):
         try:
             logged = recoveries.log_recovery(
                 self.person.employee_id, incident, customer_id=customer_id,
-                new_customer=new_customer, gesture=gesture, approval=approval)
+                new_customer=new_customer, gesture=gesture, approval=approval, now=clock.now())
         except OverLimit as exc:
             check = exc.check
-            text = self.over_limit_text(check) if isinstance(check, SpendCheck) else str(exc)
-            show_message(ui.preview_label, text, "warning")
-            self._show_approval(True)
-            show_message(ui.approval_error, self.tr(
-                "An owner picks their name and types their PIN, or lower the amount."))
+            if isinstance(check, SpendCheck):
+                self.spend.show_over_limit(check)
+            else:
+                show_message(ui.preview_label, str(exc), "warning")
+                self.spend.show_approval(True)
+            self.spend.show_refused()
             (ui.owner_pin_edit if ui.owner_combo.count() else ui.cost_edit).setFocus()
             return
         except AuthenticationError as exc:  # wrong owner PIN or lockout: counted
-            ui.owner_pin_edit.clear()
-            show_message(ui.approval_error, str(exc))
-            ui.owner_pin_edit.setFocus()
+            self.spend.show_wrong_pin(str(exc))
             return
         except PermissionDenied as exc:
             label = ui.approval_error if approval is not None else ui.general_error

@@ -9,6 +9,7 @@ from babel.dates import format_date, format_time
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from recoverydesk.core.months import local_date, month_of
+from recoverydesk.gui import clock
 from recoverydesk.gui.forms.ui_counter_page import Ui_CounterPage
 from recoverydesk.gui.messages import restyle
 from recoverydesk.services import business, counter, team
@@ -47,7 +48,7 @@ class CounterPage(QWidget):
         if self.person is None:
             return
         settings = business.get_settings()
-        now = utcnow()
+        now = utcnow(clock.now())
         month = month_of(now, settings.tz)
         self.ui.greeting_label.setText(self.person.name)
         month_name = format_date(month.first_day(), "LLLL y", locale=settings.locale)
@@ -86,7 +87,7 @@ class CounterPage(QWidget):
 
     def _show_entries(self, settings: Settings) -> None:
         assert self.person is not None
-        entries = counter.my_entries_today(self.person.employee_id)
+        entries = counter.my_entries_today(self.person.employee_id, now=clock.now())
         tree = self.ui.entries_tree
         tree.clear()
         for entry in entries:
@@ -101,8 +102,8 @@ class CounterPage(QWidget):
         self.ui.entries_group.setTitle(self.tr("My entries today: %d") % len(entries))
 
     def _show_followups(self, settings: Settings) -> None:
-        due = counter.followups_due()
-        today = local_date(utcnow(), settings.tz)
+        due = counter.followups_due(now=clock.now())
+        today = local_date(utcnow(clock.now()), settings.tz)
         tree = self.ui.followups_tree
         tree.clear()
         for item_data in due.items:
