@@ -50,6 +50,13 @@ def make_shop(path: Path, timezone: str = "Europe/Berlin", currency: str = "EUR"
     return Shop(path, result.owner_id, result.recovery_key, category_id)
 
 
+@pytest.fixture(autouse=True)
+def _user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Default data, backup and log folders inside the test's tmp_path, never the real ones."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+
+
 @pytest.fixture
 def shop(tmp_path: Path) -> Iterator[Shop]:
     """An open business (Europe/Berlin, EUR, de_DE) in ``tmp_path/shop.db``."""

@@ -6,7 +6,9 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from recoverydesk.errors import StorageError
+from recoverydesk.errors import SchemaTooNew, StorageError, UnreadableDatabase
+from recoverydesk.gui.daily_backup import start_daily_backup
+from recoverydesk.gui.dialogs.open_failure import show_open_failure
 from recoverydesk.gui.errors import install_excepthook
 from recoverydesk.gui.main_window import MainWindow
 from recoverydesk.services import business
@@ -20,12 +22,17 @@ def run(target: str) -> int:
     install_excepthook()
     try:
         info = business.open_business(target)
+    except (UnreadableDatabase, SchemaTooNew) as exc:  # the recovery dialog (SPEC §9)
+        if show_open_failure(exc, target) != 0:
+            return 1
+        info = business.open_business(target)
     except StorageError as exc:
         QMessageBox.critical(None, "RecoveryDesk", _open_failure_text(exc))
         return 1
     try:
         window = MainWindow(info)
         window.show()
+        start_daily_backup(window)
         return app.exec()
     finally:
         business.close_business()
