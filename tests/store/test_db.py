@@ -13,6 +13,7 @@ from recoverydesk.store.db import database
 from tests.conftest import Shop
 
 
+@pytest.mark.sqlite_only
 def test_every_connection_gets_the_ledger_pragmas(shop: Shop) -> None:
     """WAL, foreign keys on, synchronous FULL, a busy timeout (SPEC §9)."""
     read = {name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]
@@ -26,6 +27,7 @@ def test_a_new_file_gets_every_migration_step_with_its_version_row(shop: Shop) -
     assert rows == [(v,) for v in range(1, migrations.LATEST_VERSION + 1)]
 
 
+@pytest.mark.sqlite_only
 def test_a_file_from_a_newer_version_is_refused_naming_both_versions(shop: Shop) -> None:
     business.close_business()
     with sqlite3.connect(shop.path) as raw:

@@ -145,6 +145,8 @@ def log_recovery(actor_id: int, incident: IncidentInput, *, customer_id: int | N
         _base.check_active(actor_id)  # an inactive spender gets no approval prompt
         approver_id = _approve(approval, actor_id, at)
     with _base.write():
+        if gesture is not None:
+            ledger.lock_spender(actor_id)
         context = ledger.recovery_context(actor_id, incident.category_id, customer_id)
         settings = _base.settings_from_row(context.settings if context else None)
         assert context is not None
@@ -193,6 +195,7 @@ def add_gesture(actor_id: int, incident_id: int, gesture: GestureInput,
         raise NotFound(f"There is no incident with id {incident_id}.")
     approver_id = _approve(approval, actor_id, at)
     with _base.write():
+        ledger.lock_spender(actor_id)
         _base.active_employee(actor_id)
         check = _evaluate(settings, actor_id, incident_id, gesture.cost_minor, at)
         gesture_id, facts = _write_gesture(settings, actor_id, incident_id, gesture,

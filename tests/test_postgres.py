@@ -1,0 +1,86 @@
+"""PostgreSQL as the shared database of several tills: the CLI, and copying a shop across."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recoverydesk.cli import main
+from recoverydesk.services import audit_log, business, recoveries
+from recoverydesk.services.check import run_check
+from recoverydesk.services.types import GestureInput
+from recoverydesk.store.models import AuditEntry, Gesture
+from tests.conftest import PG_SKIP, PG_URL, T0, make_shop, reset_postgres
+
+pytestmark = pytest.mark.skipif(not PG_URL, reason=PG_SKIP)
+
+
+@pytest.fixture
+def pg_url() -> str:
+    assert PG_URL is not None
+    reset_postgres(PG_URL)
+    return PG_URL
+
+
+def _sqlite_shop_with_spend(path: Path) -> int:
+    shop = make_shop(path)
+    sam = shop.staff("Sam Ø", 5000, 2000)
+    recoveries.log_recovery(sam, shop.incident("Kalte Suppe — 冷汤"),
+                            gesture=GestureInput("refund", 1250), now=T0)
+    business.close_business()
+    return sam
+
+
+def test_copy_moves_a_shop_to_postgresql_with_the_chain_intact(
+        tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Rows keep their ids, the chain verifies, and new rows get fresh ids afterwards."""
+    source = tmp_path / "shop.db"
+    sam = _sqlite_shop_with_spend(source)
+    business.open_business(source)
+    entries_before = audit_log.verify_chain().entries
+    business.close_business()
+
+    assert main(["copy", "--from", str(source), "--to", pg_url]) == 0
+    assert f"({entries_before} entries)" in capsys.readouterr().out
+    business.open_business(pg_url)
+    try:
+        assert audit_log.verify_chain().entries == entries_before
+        assert run_check() == []
+        logged = recoveries.log_recovery(sam, recoveries.IncidentInput(1, "After the move"),
+                                         gesture=GestureInput("gift", 300), now=T0)
+        assert logged.gesture is not None and Gesture.select().count() == 2
+        assert AuditEntry.select().count() == entries_before + 1
+        assert audit_log.verify_chain().intact and run_check() == []
+    finally:
+        business.close_business()
+
+
+def test_copy_refuses_a_destination_that_is_not_empty(
+        tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "shop.db"
+    _sqlite_shop_with_spend(source)
+    assert main(["copy", "--from", str(source), "--to", pg_url]) == 0
+    assert main(["copy", "--from", str(source), "--to", pg_url]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.endswith("is not empty; copy writes only into an empty database.")
+    assert "secret" not in err and (PG_URL or "").split("@")[0] not in err  # no password
+
+
+def test_check_runs_on_postgresql_and_backup_says_where_pg_backups_are_made(
+        pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    make_shop(pg_url)
+    business.close_business()
+    assert main(["check", "--db", pg_url]) == 0
+    assert "passed" in capsys.readouterr().out
+    assert main(["backup", "--db", pg_url]) == 1
+    assert "pg_dump" in capsys.readouterr().err
+
+
+def test_an_unreachable_server_is_one_line_without_the_password(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    url = "postgresql://till:hunter2@127.0.0.1:1/nowhere"
+    assert main(["check", "--db", url]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "hunter2" not in err
+    assert err.startswith("recoverydesk: postgresql://till@127.0.0.1:1/nowhere cannot be opened")
