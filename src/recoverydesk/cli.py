@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=_positive_int(0, 2**31), default=1)
     demo.add_argument("--end-month", type=_month, metavar="YYYY-MM",
                       help="last month of demo data (default: this month)")
-    command("check", "verify the database: integrity, foreign keys, audit chain, money")
+    command("check", "verify the database: integrity, foreign keys, audit chain, money, "
+                     "budgets")
     reset = command("reset-pin", "set a new owner PIN with the owner's recovery key")
     reset.add_argument("--employee", required=True, metavar="NAME")
     _add_data_safety_commands(command)
@@ -170,8 +171,8 @@ def _check(args: argparse.Namespace, _stdin: TextIO) -> int:
         print(f"recoverydesk: check found {len(problems)} problem(s) in '{info.name}'",
               file=sys.stderr)
         return EXIT_FAILURE
-    print(f"ok: '{info.name}' passed integrity, foreign key, audit chain ({entries} entries) "
-          "and money checks")
+    print(f"ok: '{info.name}' passed integrity, foreign key, audit chain ({entries} entries), "
+          "money and budget checks")
     return EXIT_OK
 
 
