@@ -132,7 +132,8 @@ def _no_display() -> bool:
 def _open_app(args: argparse.Namespace, _stdin: TextIO) -> int:
     if _no_display():
         print("recoverydesk: no display is available to open the window; the headless "
-              "commands (demo, check, reset-pin) work without one: see 'recoverydesk --help'.",
+              "commands (demo, check, reset-pin, backup, restore, copy) work without one: "
+              "see 'recoverydesk --help'.",
               file=sys.stderr)
         return EXIT_FAILURE
     from recoverydesk.gui.app import run  # Qt is loaded only for the window

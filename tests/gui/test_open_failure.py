@@ -113,5 +113,7 @@ def test_the_daily_backup_runs_in_a_worker_after_the_first_paint(
     qtbot.waitUntil(lambda: bool(window.property("daily_backup_started")), timeout=5_000)
     qtbot.waitUntil(lambda: "Backup saved" in window.statusBar().currentMessage(),
                     timeout=20_000)
+    if GRABS:
+        window.grab().save(str(Path(GRABS) / "daily_backup_status.png"))
     assert len(backups.list_backups(shop.path)) == 1
     assert not backups.backup_due()
