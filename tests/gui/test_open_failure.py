@@ -117,3 +117,42 @@ def test_the_daily_backup_runs_in_a_worker_after_the_first_paint(
         window.grab().save(str(Path(GRABS) / "daily_backup_status.png"))
     assert len(backups.list_backups(shop.path)) == 1
     assert not backups.backup_due()
+
+
+def test_the_app_offers_the_backup_then_opens_the_restored_file(
+        qtbot: QtBot, shop: Shop, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``recoverydesk --db damaged.db``: the dialog comes up instead of a traceback; after
+    Restore the main window opens on the restored business."""
+    import sys
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from recoverydesk.gui.app import run
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    backups.make_backup(reason="daily")
+    business.close_business()
+    _damage(shop.path, "png")
+    seen: list[str] = []
+
+    def drive() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, OpenFailureDialog) and modal.restore_button.isEnabled():
+            seen.append("dialog: " + modal.reason_label.text())
+            modal.restore_button.click()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                seen.append("window: " + widget.windowTitle())
+                widget.close()
+                QApplication.exit(0)
+                timer.stop()
+
+    timer = QTimer()
+    timer.timeout.connect(drive)
+    timer.start(50)
+    assert run(str(shop.path)) == 0
+    assert seen[0].startswith("dialog: ") and "is a PNG image" in seen[0]
+    assert seen[-1] == "window: RecoveryDesk — Café Zażółć"
+    business.open_business(shop.path)
+    assert run_check() == []

@@ -11,6 +11,7 @@ from recoverydesk.gui.daily_backup import start_daily_backup
 from recoverydesk.gui.dialogs.open_failure import show_open_failure
 from recoverydesk.gui.errors import install_excepthook
 from recoverydesk.gui.main_window import MainWindow
+from recoverydesk.gui.workers import wait_for_workers
 from recoverydesk.services import business
 
 
@@ -35,6 +36,7 @@ def run(target: str) -> int:
         start_daily_backup(window)
         return app.exec()
     finally:
+        wait_for_workers()  # a backup still running finishes before the business closes
         business.close_business()
 
 

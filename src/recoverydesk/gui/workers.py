@@ -43,3 +43,7 @@ class ServiceWorker(QRunnable):
 def start(worker: ServiceWorker) -> ServiceWorker:
     QThreadPool.globalInstance().start(worker)
     return worker
+
+
+def wait_for_workers() -> None:
+    QThreadPool.globalInstance().waitForDone()
