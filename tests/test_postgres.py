@@ -84,3 +84,35 @@ def test_an_unreachable_server_is_one_line_without_the_password(
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "hunter2" not in err
     assert err.startswith("recoverydesk: postgresql://till@127.0.0.1:1/nowhere cannot be opened")
+
+
+def test_every_spend_path_waits_for_the_employee_row_lock(pg_url: str) -> None:
+    """While another till holds Sam's row lock, logging a spend and adding a gesture
+    both wait for it (here: give up after a short lock timeout); logging without a spend and
+    another employee's spend do not wait."""
+    import peewee
+    import psycopg
+
+    from recoverydesk.store.db import database
+    from tests.conftest import make_shop as _make
+
+    shop = _make(pg_url)
+    sam = shop.staff("Sam", 5000, 5000)
+    kim = shop.staff("Kim", 5000, 5000)
+    first = recoveries.log_recovery(sam, shop.incident(), gesture=GestureInput("gift", 100),
+                                    now=T0)
+    database.execute_sql("SET lock_timeout = '300ms'")
+    # The lock is taken through the driver's cursor (the hot path), so the driver's error.
+    timed_out = (peewee.OperationalError, psycopg.errors.LockNotAvailable)
+    with psycopg.connect(pg_url) as other:  # another till, inside its transaction
+        other.execute("SELECT id FROM employee WHERE id = %s FOR NO KEY UPDATE", (sam,))
+        with pytest.raises(timed_out, match="lock timeout"):
+            recoveries.log_recovery(sam, shop.incident(), gesture=GestureInput("gift", 100),
+                                    now=T0)
+        with pytest.raises(timed_out, match="lock timeout"):
+            recoveries.add_gesture(sam, first.incident_id, GestureInput("gift", 100), now=T0)
+        recoveries.log_recovery(sam, shop.incident("no spend"), now=T0)
+        recoveries.log_recovery(kim, shop.incident(), gesture=GestureInput("gift", 100), now=T0)
+    assert Gesture.select().where(Gesture.employee == sam).count() == 1
+    assert run_check() == []
+    business.close_business()

@@ -160,10 +160,12 @@ def lock_spender(employee_id: int) -> None:
     """Lock the spender's employee row until commit, before the budget is read (SPEC §4).
 
     Every path that spends takes this first, so two tills spending for one employee queue
-    here and the second sees the first's gesture.
+    here and the second sees the first's gesture. ``NO KEY UPDATE`` is ``FOR UPDATE`` minus
+    the key: spenders still queue, but rows that merely refer to the employee (an incident
+    they report, a gesture they approve) are not held up by it.
     """
     if is_postgres():
-        _run("SELECT id FROM employee WHERE id = ? FOR UPDATE", (employee_id,))
+        _run("SELECT id FROM employee WHERE id = ? FOR NO KEY UPDATE", (employee_id,))
 
 
 _HEAD_SQL = "SELECT seq, hash FROM audit_head WHERE id = 1"
