@@ -61,3 +61,21 @@ def test_an_unapproved_spend_past_the_per_incident_limit_is_found(shop: Shop) ->
     _spend_bypassing_the_check(shop, anna, 700)
     problems = run_check()
     assert len(problems) == 1 and "per incident limit" in problems[0].message
+
+
+def test_spend_from_a_rolled_over_allowance_is_not_a_problem(shop: Shop) -> None:
+    """With rollover on, April may spend March's unused 700 on top of its own 1000."""
+    from datetime import UTC, datetime
+
+    from recoverydesk.services import business
+
+    anna = shop.staff("Anna", 1000, 5000)
+    recoveries.log_recovery(anna, shop.incident(), gesture=GestureInput("gift", 300), now=T0)
+    business.update_settings(shop.owner_id, rollover=True, now=T0)
+    recoveries.log_recovery(anna, shop.incident(), gesture=GestureInput("gift", 1700),
+                            now=datetime(2026, 4, 3, 9, tzinfo=UTC))
+    assert run_check() == []
+    # A March spend written after April's shrinks April's carry today, but April's spend was
+    # within the carry in force when it was written: the replay judges each at its moment.
+    _spend_bypassing_the_check(shop, anna, 1)
+    assert run_check() == []
