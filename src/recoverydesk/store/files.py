@@ -52,6 +52,11 @@ def _expected_size(header: bytes) -> int | None:
     return int(page_size) * int(page_count)
 
 
+def _has_wal(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.is_file() and wal.stat().st_size > 0
+
+
 def check_database_file(path: Path) -> None:
     """Refuse anything at ``path`` that is not a readable RecoveryDesk SQLite database.
 
@@ -79,7 +84,10 @@ def check_database_file(path: Path) -> None:
         raise _refuse(path, "truncated", f"is damaged: it is cut short ({size} bytes, less "
                                          "than an SQLite header); restore it from a backup.")
     expected = _expected_size(sample[:_HEADER_SIZE])
-    if expected is not None and size < expected:
+    # With a WAL next to it the header may run ahead of the file: a checkpoint cut short by a
+    # crash has written page 1 but not yet the pages that extend the file, and SQLite rebuilds
+    # them from the WAL on open. Only without a WAL is a short file really cut short.
+    if expected is not None and size < expected and not _has_wal(path):
         raise _refuse(path, "truncated", f"is damaged: it is cut short ({size} of {expected} "
                                          "bytes); restore it from a backup.")
     try:
