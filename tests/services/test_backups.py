@@ -141,3 +141,11 @@ def test_a_damaged_file_is_moved_aside_and_replaced_by_the_backup(
 def test_a_backup_cannot_overwrite_its_own_database(shop: Shop) -> None:
     with pytest.raises(StorageError, match="cannot overwrite"):
         backups.make_backup(dest=shop.path)
+
+
+def test_a_backup_never_overwrites_an_existing_file(shop: Shop, tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    other.write_bytes(b"someone else's file")
+    with pytest.raises(StorageError, match="already exists"):
+        backups.make_backup(dest=other)
+    assert other.read_bytes() == b"someone else's file"

@@ -112,6 +112,8 @@ def make_backup(*, reason: str = "manual", dest: Path | None = None, actor_id: i
     target = dest.expanduser() if dest is not None else _new_name(folder, db_path, at, reason)
     if target.resolve() == db_path.resolve():
         raise StorageError("A backup cannot overwrite the database it backs up.")
+    if target.exists():  # never overwrite: the file might be another backup or database
+        raise StorageError(f"{target} already exists; choose a new file for the backup.")
     copy_database(database.connection(), target, progress)
     if record:
         with _base.write():
