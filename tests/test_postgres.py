@@ -116,3 +116,26 @@ def test_every_spend_path_waits_for_the_employee_row_lock(pg_url: str) -> None:
     assert Gesture.select().where(Gesture.employee == sam).count() == 1
     assert run_check() == []
     business.close_business()
+
+
+def test_an_older_schema_on_postgresql_is_migrated_in_place(pg_url: str) -> None:
+    """A v1 database on the server (step 2 undone) is brought to the latest version on open;
+    the migration is audited (no file backup: the server has its own)."""
+    import psycopg
+
+    from recoverydesk.store import migrations
+
+    make_shop(pg_url)
+    business.close_business()
+    with psycopg.connect(pg_url, autocommit=True) as con:
+        con.execute("ALTER TABLE business DROP COLUMN last_backup_at")
+        con.execute("DELETE FROM schema_version WHERE version > 1")
+    business.open_business(pg_url)
+    try:
+        from recoverydesk.store.db import database
+        assert migrations.current_version(database.obj) == migrations.LATEST_VERSION
+        last = AuditEntry.select().order_by(AuditEntry.seq.desc()).get()
+        assert last.action == "schema.migrate" and '"backup":null' in last.details
+        assert run_check() == []
+    finally:
+        business.close_business()

@@ -33,8 +33,13 @@ def open_business(target: str | Path) -> BusinessInfo:
         if migrations.current_version(database) == 0:
             raise StorageError(f"{target} is empty: it is not a RecoveryDesk database.")
         backed_up: list[BackupInfo] = []
-        found = migrations.migrate(database, before=lambda _found: backed_up.append(
-            backups.make_backup(reason=f"before-v{migrations.LATEST_VERSION}", record=False)))
+
+        def back_up_first(_found: int) -> None:  # PostgreSQL is backed up on its server
+            if not db.is_postgres():
+                backed_up.append(backups.make_backup(
+                    reason=f"before-v{migrations.LATEST_VERSION}", record=False))
+
+        found = migrations.migrate(database, before=back_up_first)
         if found < migrations.LATEST_VERSION:
             _audit_migration(found, backed_up[0] if backed_up else None)
         return business_info()
