@@ -64,6 +64,8 @@ SYSTEM_PACKAGES = (
     # fonts: Latin/Cyrillic plus one CJK font
     "fonts-dejavu-core",
     "fonts-wqy-microhei",
+    # a throw-away PostgreSQL server for the tests on the second engine (RECIPES.md)
+    "postgresql",
 )
 
 USAGE = """\
@@ -302,14 +304,101 @@ def cmd_test(pytest_args: list[str]) -> int:
     run([tool("ruff"), "check", *lint_dirs], "ruff", cwd=ROOT)
     say("mypy")
     run([tool("mypy")], "mypy", cwd=ROOT)
-    say("pytest")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    code = subprocess.call([str(VENV_PYTHON), "-m", "pytest", *pytest_args], cwd=ROOT, env=env)
+    with TestPostgres() as pg_url:
+        if pg_url:
+            env[PG_ENV] = pg_url
+        say("pytest")
+        code = subprocess.call([str(VENV_PYTHON), "-m", "pytest", *pytest_args], cwd=ROOT,
+                               env=env)
     if code == 5:
         raise StepFailed("pytest collected no tests (exit code 5): counted as a failure", 5)
     if code != 0:
         raise StepFailed(f"pytest failed (exit code {code})", code)
     return 0
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+
+PG_ENV = "RECOVERYDESK_TEST_PG"  # the tests read the server's URL from here
+
+
+class TestPostgres:
+    """A throw-away PostgreSQL server on 127.0.0.1 for one test run (RECIPES.md).
+
+    Entered: initdb into a temporary folder, start with fsync off (test data only), create a
+    role and a database, give their URL. Exited, also after a failure: stop it, delete it.
+    Without PostgreSQL installed the URL is None and the PostgreSQL tests skip.
+    """
+
+    def __init__(self) -> None:
+        self.data: Path | None = None
+        self.bin: Path | None = None
+        self.prefix: list[str] = []
+
+    def _find_bin(self) -> Path | None:
+        found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+                       key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit()
+                       else 0)
+        if found:
+            return found[-1].parent
+        initdb = shutil.which("initdb")
+        return Path(initdb).parent if initdb else None
+
+    def __enter__(self) -> str | None:
+        try:
+            return self._start()
+        except BaseException:
+            self.__exit__()  # a half-started server is stopped and removed too
+            raise
+
+    def _start(self) -> str | None:
+        if os.environ.get(PG_ENV):
+            say(f"PostgreSQL: using {PG_ENV} from the environment")
+            return os.environ[PG_ENV]
+        self.bin = self._find_bin()
+        if self.bin is None:
+            say("PostgreSQL: not installed, so the PostgreSQL tests will skip")
+            return None
+        import secrets
+        import socket
+        import tempfile
+
+        started = time.monotonic()
+        self.data = Path(tempfile.mkdtemp(prefix="recoverydesk-pg-"))
+        if os.name != "nt" and os.geteuid() == 0:  # initdb refuses to run as root
+            shutil.chown(self.data, "postgres", "postgres")
+            self.prefix = ["runuser", "-u", "postgres", "--"]
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        password = secrets.token_hex(12)
+        run([*self.prefix, str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres",
+             "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], "initdb", quiet=True)
+        hba = self.data / "pg_hba.conf"
+        hba.write_text("local all postgres trust\nhost all all 127.0.0.1/32 scram-sha-256\n",
+                       encoding="utf-8")
+        options = (f"-c listen_addresses=127.0.0.1 -p {port} -k {self.data} -c fsync=off "
+                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
+        run([*self.prefix, str(self.bin / "pg_ctl"), "-D", str(self.data), "-l",
+             str(self.data / "server.log"), "-w", "-o", options, "start"],
+            "starting PostgreSQL", quiet=True)
+        run([*self.prefix, str(self.bin / "psql"), "-h", str(self.data), "-p", str(port), "-U",
+             "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-q",
+             "-c", f"CREATE ROLE recoverydesk LOGIN PASSWORD '{password}'",
+             "-c", "CREATE DATABASE recoverydesk_test OWNER recoverydesk"],
+            "creating the PostgreSQL test database", quiet=True)
+        say(f"PostgreSQL: throw-away server on 127.0.0.1:{port} "
+            f"({time.monotonic() - started:.1f} s)")
+        return f"postgresql://recoverydesk:{password}@127.0.0.1:{port}/recoverydesk_test"
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.data is None or self.bin is None:
+            return
+        subprocess.run([*self.prefix, str(self.bin / "pg_ctl"), "-D", str(self.data), "-m",
+                        "immediate", "-w", "stop"], capture_output=True, check=False)
+        shutil.rmtree(self.data, ignore_errors=True)
+        say("PostgreSQL: stopped and removed")
 
 
 def parse(argv: list[str]) -> tuple[str, bool, list[str]]:

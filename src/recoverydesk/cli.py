@@ -54,7 +54,8 @@ def _month(text: str) -> object:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db_help = "SQLite database file (default: the user data folder)"
+    db_help = ("SQLite database file (default: the user data folder) or "
+               "postgresql://user:password@host/database")
     parser = _Parser(prog="recoverydesk",
                      description="Fix it at the counter. Prove it paid off.")
     parser.add_argument("--version", action="version", version=f"recoverydesk {__version__}")
@@ -72,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=_positive_int(0, 2**31), default=1)
     demo.add_argument("--end-month", type=_month, metavar="YYYY-MM",
                       help="last month of demo data (default: this month)")
-    command("check", "verify the database: integrity, foreign keys, audit chain, money")
+    command("check", "verify the database: integrity, foreign keys, audit chain, money, "
+                     "budgets")
     reset = command("reset-pin", "set a new owner PIN with the owner's recovery key")
     reset.add_argument("--employee", required=True, metavar="NAME")
     stats = command("stats", "the month's key figures as text or JSON")
@@ -88,7 +90,20 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", metavar="FILE.csv",
                         help="default: recoverydesk-YYYY-MM.csv in the current folder; "
                              "'-' for standard output")
+    _add_data_safety_commands(command)
     return parser
+
+
+def _add_data_safety_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    backup = command("backup", "back up the SQLite database now (SQLite online backup)")
+    backup.add_argument("-o", "--output", metavar="FILE", type=Path,
+                        help="write the backup to FILE (default: the backup folder)")
+    restore = command("restore", "replace the database by a backup (the current file is "
+                                 "backed up first)")
+    restore.add_argument("file", metavar="FILE", type=Path)
+    copy = command("copy", "copy a business to a new database, e.g. SQLite to PostgreSQL")
+    copy.add_argument("--from", dest="source", required=True, metavar="PATH_OR_URL")
+    copy.add_argument("--to", dest="dest", required=True, metavar="PATH_OR_URL")
 
 
 def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> int:
@@ -99,7 +114,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> i
         print(f"recoverydesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
     handlers = {None: _open_app, "demo": _demo, "check": _check, "reset-pin": _reset_pin,
-                "stats": _stats, "report": _report, "export": _export}
+                "stats": _stats, "report": _report, "export": _export,
+                "backup": _backup, "restore": _restore, "copy": _copy}
     try:
         return handlers[args.command](args, stdin or sys.stdin)
     except ValidationError as exc:
@@ -130,7 +146,8 @@ def _no_display() -> bool:
 def _open_app(args: argparse.Namespace, _stdin: TextIO) -> int:
     if _no_display():
         print("recoverydesk: no display is available to open the window; the headless "
-              "commands (demo, check, reset-pin, stats, report, export) work without one: "
+              "commands (demo, check, reset-pin, stats, report, export, backup, restore, "
+              "copy) work without one: "
               "see 'recoverydesk --help'.",
               file=sys.stderr)
         return EXIT_FAILURE
@@ -170,8 +187,8 @@ def _check(args: argparse.Namespace, _stdin: TextIO) -> int:
         print(f"recoverydesk: check found {len(problems)} problem(s) in '{info.name}'",
               file=sys.stderr)
         return EXIT_FAILURE
-    print(f"ok: '{info.name}' passed integrity, foreign key, audit chain ({entries} entries) "
-          "and money checks")
+    print(f"ok: '{info.name}' passed integrity, foreign key, audit chain ({entries} entries), "
+          "money and budget checks")
     return EXIT_OK
 
 
@@ -253,6 +270,45 @@ def _export(args: argparse.Namespace, _stdin: TextIO) -> int:
     if not to_stdout:
         print(f"{rows} gestures of {args.month} written to {path}.")
     return EXIT_OK
+
+
+def _backup(args: argparse.Namespace, _stdin: TextIO) -> int:
+    from recoverydesk.services import backups, business
+
+    business.open_business(_target(args))
+    try:
+        made = backups.make_backup(reason="manual", dest=args.output)
+    finally:
+        business.close_business()
+    print(f"Backup written to {made.path} ({made.size:,} bytes).")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, _stdin: TextIO) -> int:
+    from recoverydesk.services.restore import restore
+
+    target = _target(args)
+    if is_postgres_target(target):
+        raise ValidationError("restore replaces an SQLite file; a PostgreSQL database is "
+                              "restored on its server.")
+    result = restore(Path(target), args.file)
+    kept = f"; the previous file is kept as {result.previous}" if result.previous else ""
+    print(f"Restored '{result.business}' from {result.restored_from} into {target} (check "
+          f"passed, {result.audit_entries} audit entries){kept}.")
+    return EXIT_OK
+
+
+def _copy(args: argparse.Namespace, _stdin: TextIO) -> int:
+    from recoverydesk.services.copy import copy_business
+
+    result = copy_business(args.source, args.dest)
+    print(f"Copied {sum(result.rows.values()):,} rows in {len(result.rows)} tables; the audit "
+          f"chain verifies at the destination ({result.audit_entries} entries).")
+    return EXIT_OK
+
+
+def is_postgres_target(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://"))
 
 
 if __name__ == "__main__":

@@ -53,3 +53,26 @@ class OverLimit(RecoveryDeskError):
     def __init__(self, message: str, check: object) -> None:
         super().__init__(message)
         self.check = check
+
+
+class UnreadableDatabase(StorageError):
+    """The file at ``path`` is not a usable RecoveryDesk database.
+
+    ``kind`` says why, for a screen to pick its wording and offer a backup: ``"empty"``,
+    ``"text"``, ``"image"``, ``"other"`` (some other kind of file), ``"foreign"`` (an SQLite
+    file of another program), ``"truncated"`` or ``"damaged"``.
+    """
+
+    def __init__(self, message: str, path: object, kind: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.kind = kind
+
+
+class SchemaTooNew(StorageError):
+    """The database was written by a newer RecoveryDesk (schema ``found`` > ``supported``)."""
+
+    def __init__(self, message: str, found: int, supported: int) -> None:
+        super().__init__(message)
+        self.found = found
+        self.supported = supported

@@ -15,3 +15,8 @@ def default_database_path() -> Path:
 
 def log_file_path() -> Path:
     return user_log_path(APP_NAME, appauthor=False) / "recoverydesk.log"
+
+
+def default_backup_folder() -> Path:
+    """Where backups go unless the business setting ``backup_folder`` names another."""
+    return user_data_path(APP_NAME, appauthor=False) / "backups"

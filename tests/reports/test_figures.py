@@ -19,6 +19,10 @@ from recoverydesk.services.recoveries import IncidentInput
 from recoverydesk.services.types import Approval, GestureInput
 from tests.conftest import OWNER_PIN, Shop
 
+# The month SQL (store/month_queries.py) is SQLite-only so far; issue 5 stays open for
+# its PostgreSQL spelling.
+pytestmark = pytest.mark.sqlite_only
+
 MARCH = Month(2026, 3)
 
 

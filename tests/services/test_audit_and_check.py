@@ -7,8 +7,8 @@ from datetime import timedelta
 from recoverydesk.services import audit_log, recoveries
 from recoverydesk.services.check import run_check
 from recoverydesk.services.types import GestureInput
-from recoverydesk.store.db import database
-from tests.conftest import T0, Shop
+from recoverydesk.store.db import database, is_postgres
+from tests.conftest import T0, Shop, sql
 
 
 def populate(shop: Shop) -> tuple[int, int]:
@@ -51,7 +51,7 @@ def test_a_deleted_last_entry_is_found(shop: Shop) -> None:
 def test_money_edited_in_the_gesture_table_is_found_with_the_chain_intact(shop: Shop) -> None:
     """Changing a cost in the gesture row leaves the chain intact, but check compares them."""
     kept, _ = populate(shop)
-    database.execute_sql("UPDATE gesture SET cost_minor = 5 WHERE id = ?", (kept,))
+    database.execute_sql(sql("UPDATE gesture SET cost_minor = 5 WHERE id = ?"), (kept,))
     assert audit_log.verify_chain().intact
     problems = run_check()
     assert [p.check for p in problems] == ["money"]
@@ -60,16 +60,17 @@ def test_money_edited_in_the_gesture_table_is_found_with_the_chain_intact(shop: 
 
 def test_a_deleted_void_is_found(shop: Shop) -> None:
     _, voided = populate(shop)
-    database.execute_sql("PRAGMA foreign_keys = OFF")
-    database.execute_sql("DELETE FROM void WHERE gesture_id = ?", (voided,))
+    if not is_postgres():
+        database.execute_sql("PRAGMA foreign_keys = OFF")
+    database.execute_sql(sql("DELETE FROM void WHERE gesture_id = ?"), (voided,))
     problems = run_check()
     assert any("spend counts again" in p.message for p in problems)
 
 
 def test_a_gesture_inserted_behind_the_apps_back_is_found(shop: Shop) -> None:
     kept, _ = populate(shop)
-    database.execute_sql(
+    database.execute_sql(sql(
         "INSERT INTO gesture (incident_id, employee_id, kind, description, cost_minor, "
         "created_at) SELECT incident_id, employee_id, kind, '', 100000, created_at "
-        "FROM gesture WHERE id = ?", (kept,))
+        "FROM gesture WHERE id = ?"), (kept,))
     assert any("has no audit entry" in p.message for p in run_check())

@@ -47,7 +47,7 @@ def test_five_wrong_pins_lock_for_five_minutes(shop: Shop, tmp_path: Path) -> No
 
     # The lock lives in the file: another till (a fresh connection) sees it.
     business.close_business()
-    business.open_business(shop.path)
+    business.open_business(shop.target)
     with pytest.raises(LockedOut):
         auth.sign_in(anna, "8642", now=T0 + timedelta(minutes=4))
     assert AuditEntry.select().where(AuditEntry.action == "sign_in.locked_out").count() == 2
@@ -86,6 +86,7 @@ def test_pins_must_be_four_to_eight_digits(shop: Shop) -> None:
             team.add_employee(shop.owner_id, "Anna", "staff", bad, now=T0)
 
 
+@pytest.mark.sqlite_only  # reads the file's bytes
 def test_pins_are_stored_only_as_salted_hashes(shop: Shop) -> None:
     a = shop.staff("Anna", 0, 0, pin="1234")
     b = shop.staff("Bob", 0, 0, pin="1234")

@@ -242,6 +242,18 @@ def test_budget_check_is_right_after_a_business_in_another_time_zone(tmp_path: P
     business.close_business()
 
 
+def test_the_month_bound_is_exact_to_the_microsecond_on_each_engine(shop: Shop) -> None:
+    """Midnight Berlin starting April (22:00 UTC) counts in April; a microsecond earlier in
+    March, whether the engine stores text (SQLite) or a timestamp (PostgreSQL)."""
+    anna = shop.staff("Anna", 1000, 1000)
+    bound = datetime(2026, 3, 31, 22, 0, tzinfo=UTC)
+    spend(shop, anna, 300, now=bound - timedelta(microseconds=1))
+    spend(shop, anna, 500, now=bound)
+    spend(shop, anna, 70, now=bound + timedelta(microseconds=1))
+    assert team.budget_status(anna, MARCH).spent_minor == 300
+    assert team.budget_status(anna, Month(2026, 4)).spent_minor == 570
+
+
 def test_budget_change_from_a_month_on_leaves_past_months_alone(shop: Shop) -> None:
     """A raise from May applies from May; March and April keep the old budget."""
     anna = shop.staff("Anna", 1000, 1000)

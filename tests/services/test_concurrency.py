@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing as mp
-from pathlib import Path
 from typing import Any
 
 from recoverydesk.core.months import Month
@@ -44,7 +43,7 @@ def test_two_processes_never_both_spend_the_last_euro(shop: Shop) -> None:
 
     ctx = mp.get_context("spawn")
     barrier, results = ctx.Barrier(2), ctx.Queue()
-    racers = [ctx.Process(target=_racer, args=(str(shop.path), employees, shop.category_id,
+    racers = [ctx.Process(target=_racer, args=(shop.target, employees, shop.category_id,
                                                barrier, results)) for _ in range(2)]
     for racer in racers:
         racer.start()
@@ -57,6 +56,6 @@ def test_two_processes_never_both_spend_the_last_euro(shop: Shop) -> None:
         assert racer.exitcode == 0
 
     assert all(sorted(o) == ["refused", "spent"] for o in outcomes.values()), outcomes
-    business.open_business(Path(shop.path))
+    business.open_business(shop.target)
     for employee_id in employees:
         assert team.budget_status(employee_id, Month(2026, 3)).remaining_minor == 0

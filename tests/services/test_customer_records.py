@@ -97,6 +97,7 @@ def test_merge_joins_history_fills_blanks_and_deletes_the_duplicate(shop: Shop) 
         merge_customers(anna, keep, keep)
 
 
+@pytest.mark.sqlite_only  # reads the bytes of the SQLite file
 def test_merged_duplicate_leaves_no_personal_bytes_behind(shop: Shop) -> None:
     """The deleted duplicate's name is zeroed in the database file and its WAL."""
     anna = shop.staff("Anna", 50_000, 5_000)

@@ -102,6 +102,7 @@ def test_bad_customer_input_names_the_field(shop: Shop, field: str,
     assert err.value.field == field
 
 
+@pytest.mark.sqlite_only  # reads the file's bytes
 def test_erasure_blanks_personal_data_keeps_money_and_leaves_nothing_in_the_file(
         shop: Shop) -> None:
     """After erasure the old values are not in the database file or its WAL."""

@@ -6,10 +6,13 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from recoverydesk.errors import StorageError
+from recoverydesk.errors import SchemaTooNew, StorageError, UnreadableDatabase
 from recoverydesk.gui import theme
+from recoverydesk.gui.daily_backup import start_daily_backup
+from recoverydesk.gui.dialogs.open_failure import show_open_failure
 from recoverydesk.gui.errors import install_excepthook
 from recoverydesk.gui.main_window import MainWindow
+from recoverydesk.gui.workers import wait_for_workers
 from recoverydesk.services import business
 
 
@@ -22,6 +25,10 @@ def run(target: str) -> int:
     theme.register_icons()
     try:
         info = business.open_business(target)
+    except (UnreadableDatabase, SchemaTooNew) as exc:  # the recovery dialog (SPEC §9)
+        if show_open_failure(exc, target) != 0:
+            return 1
+        info = business.open_business(target)
     except StorageError as exc:
         QMessageBox.critical(None, "RecoveryDesk", _open_failure_text(exc))
         return 1
@@ -29,8 +36,10 @@ def run(target: str) -> int:
         theme.apply_theme(app, business.get_settings().theme)
         window = MainWindow(info)
         window.show()
+        start_daily_backup(window)
         return app.exec()
     finally:
+        wait_for_workers()  # a backup still running finishes before the business closes
         business.close_business()
 
 

@@ -15,9 +15,9 @@ from recoverydesk.core import pins
 from recoverydesk.core.domain import MAX_NAME, clean_text
 from recoverydesk.core.months import zone
 from recoverydesk.errors import StorageError, ValidationError
-from recoverydesk.services import _base, audit_log, catalog, team
+from recoverydesk.services import _base, audit_log, backups, catalog, team
 from recoverydesk.services._base import Settings, utcnow
-from recoverydesk.services.types import BusinessInfo, SetupResult
+from recoverydesk.services.types import BackupInfo, BusinessInfo, SetupResult
 from recoverydesk.store import db, migrations
 from recoverydesk.store.models import BudgetChange, Business, Gesture, GesturePreset
 
@@ -32,15 +32,38 @@ def open_business(target: str | Path) -> BusinessInfo:
     try:
         if migrations.current_version(database) == 0:
             raise StorageError(f"{target} is empty: it is not a RecoveryDesk database.")
-        migrations.migrate(database)
+        backed_up: list[BackupInfo] = []
+
+        def back_up_first(_found: int) -> None:  # PostgreSQL is backed up on its server
+            if not db.is_postgres():
+                backed_up.append(backups.make_backup(
+                    reason=f"before-v{migrations.LATEST_VERSION}", record=False))
+
+        found = migrations.migrate(database, before=back_up_first)
+        if found < migrations.LATEST_VERSION:
+            _audit_migration(found, backed_up[0] if backed_up else None)
         return business_info()
     except Exception:
         db.close()
         raise
 
 
+def _audit_migration(found: int, backup: BackupInfo | None) -> None:
+    if Business.get_or_none(Business.id == 1) is None:
+        return
+    with _base.write():
+        audit_log.append(None, "schema.migrate", "business", 1,
+                         {"from": found, "to": migrations.LATEST_VERSION,
+                          "backup": backup.path.name if backup else None}, utcnow())
+
+
 def close_business() -> None:
     db.close()
+
+
+def release_worker_connection() -> None:
+    """A worker thread calls this when done: closes its own connection, not the business."""
+    db.release_thread_connection()
 
 
 def business_info() -> BusinessInfo:

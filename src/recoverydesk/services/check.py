@@ -3,7 +3,8 @@
 Each finding is a :class:`Problem`; an empty list means the file is sound. Beyond SQLite's own
 checks and the hash chain, the money facts written in the audit log are compared with the live
 gesture and void rows, so money edited behind the app's back is found even when the chain is
-intact (an edit that also rewrote the log would break the chain).
+intact (an edit that also rewrote the log would break the chain). Finally the spends are
+replayed in commit order: none without an approval may have passed a limit (SPEC §4).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from recoverydesk.services._base import settings
 from recoverydesk.services.audit_log import verify_chain
+from recoverydesk.services.budget_replay import budget_problems
 from recoverydesk.services.types import Problem
 from recoverydesk.store.db import database
 from recoverydesk.store.models import AuditEntry, Gesture, Void
@@ -26,6 +29,7 @@ def run_check() -> list[Problem]:
     if not chain.intact:
         problems.append(Problem("audit chain", chain.message))
     problems.extend(_money_checks())
+    problems.extend(budget_problems(settings()))
     return problems
 
 

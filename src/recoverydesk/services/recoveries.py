@@ -37,6 +37,7 @@ from recoverydesk.services.catalog import check_amount
 from recoverydesk.services.customers import CustomerInput, create_customer
 from recoverydesk.services.types import Approval, GestureInput, GestureLogged, RecoveryLogged
 from recoverydesk.store import ledger
+from recoverydesk.store.db import is_postgres
 from recoverydesk.store.models import Gesture, Incident, Void
 
 
@@ -173,6 +174,8 @@ def log_recovery(actor_id: int, incident: IncidentInput, *, customer_id: int | N
     guessed_tz = zone(guess)
     month = month_of(at, guessed_tz)
     with _base.write():
+        if gesture is not None:
+            ledger.lock_spender(actor_id)  # PostgreSQL: before any budget read (no-op on SQLite)
         context = ledger.recovery_context(actor_id, incident.category_id, customer_id,
                                           month.key(), *month_range_utc(month, guessed_tz))
         settings = _base.settings_from_row(context.settings if context else None)
@@ -208,9 +211,11 @@ def log_recovery(actor_id: int, incident: IncidentInput, *, customer_id: int | N
             followup_id = ledger.insert_followup(incident=incident_id, due_on=due,
                                                  created_at=at)
             details["followup"] = {"id": followup_id, "due_on": due.isoformat()}
-        # A new customer's audit entry moved the head past the one read with the context.
+        # A new customer's audit entry moved the head past the one read with the context;
+        # on PostgreSQL the head must be read with its row lock (audit_log.append does).
+        reuse_head = new_customer is None and not is_postgres()
         audit_log.append(actor_id, "recovery.log", "incident", incident_id, details, at,
-                         head=None if new_customer is not None else context.audit_head)
+                         head=context.audit_head if reuse_head else None)
     return RecoveryLogged(incident_id, logged, followup_id, customer_id)
 
 
@@ -225,6 +230,7 @@ def add_gesture(actor_id: int, incident_id: int, gesture: GestureInput,
         raise NotFound(f"There is no incident with id {incident_id}.")
     approver_id = _approve(approval, actor_id, at)
     with _base.write():
+        ledger.lock_spender(actor_id)
         _base.active_employee(actor_id)
         check = _evaluate(settings, actor_id, incident_id, gesture.cost_minor, at)
         gesture_id, facts = _write_gesture(settings, actor_id, incident_id, gesture,

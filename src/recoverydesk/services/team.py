@@ -115,7 +115,12 @@ def set_budget(actor_id: int, employee_id: int, from_month: Month, allowance_min
                              allowance_minor=allowance_minor,
                              per_incident_limit_minor=per_incident_limit_minor,
                              set_by=actor_id, set_at=at)
-         .on_conflict_replace().execute())
+         .on_conflict(  # an upsert both engines speak (REPLACE is SQLite-only)
+             conflict_target=[BudgetChange.employee, BudgetChange.effective_month],
+             update={BudgetChange.allowance_minor: allowance_minor,
+                     BudgetChange.per_incident_limit_minor: per_incident_limit_minor,
+                     BudgetChange.set_by: actor_id, BudgetChange.set_at: at})
+         .execute())
         audit_log.append(actor_id, "budget.set", "employee", employee_id, {
             "from_month": str(from_month),
             "old": {"allowance": old.allowance, "per_incident_limit": old.per_incident_limit},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from recoverydesk.core.budget import SpendCheck
 
@@ -201,3 +202,31 @@ class CustomerHistory:
     cost_minor: int  # non-voided gestures on their incidents this year
     last_incident_on: date | None
     notes: str
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file; ``at`` is when it was made (naive UTC)."""
+
+    path: Path
+    at: datetime
+    size: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """``previous`` is where the file that was replaced now is (a backup, or the damaged file
+    moved aside)."""
+
+    restored_from: Path
+    previous: Path | None
+    business: str
+    audit_entries: int
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    """What ``copy`` moved: rows per table, and the verified audit chain length."""
+
+    rows: dict[str, int]
+    audit_entries: int

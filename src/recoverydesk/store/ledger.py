@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from recoverydesk.store.db import database
+from recoverydesk.store.db import database, is_postgres
 
 _converted: dict[tuple[str, str], str] = {}
 
@@ -177,8 +177,27 @@ def insert_followup(*, incident: int, due_on: date, created_at: datetime) -> int
     return int(row[0])
 
 
+# --- PostgreSQL row locks (no-ops on SQLite, where BEGIN IMMEDIATE already serialises writers)
+
+
+def lock_spender(employee_id: int) -> None:
+    """Lock the spender's employee row until commit, before the budget is read (SPEC §4).
+
+    Every path that spends takes this first, so two tills spending for one employee queue
+    here and the second sees the first's gesture. ``NO KEY UPDATE`` is ``FOR UPDATE`` minus
+    the key: spenders still queue, but rows that merely refer to the employee (an incident
+    they report, a gesture they approve) are not held up by it.
+    """
+    if is_postgres():
+        _run("SELECT id FROM employee WHERE id = ? FOR NO KEY UPDATE", (employee_id,))
+
+
+_HEAD_SQL = "SELECT seq, hash FROM audit_head WHERE id = 1"
+
+
 def audit_head() -> tuple[int, str]:
-    row = _one("SELECT seq, hash FROM audit_head WHERE id = 1")
+    """The chain head; on PostgreSQL locked until commit, so appends never fork the chain."""
+    row = _one(_HEAD_SQL + " FOR UPDATE" if is_postgres() else _HEAD_SQL)
     assert row is not None, "audit chain head missing"
     return int(row[0]), str(row[1])
 

@@ -1,8 +1,8 @@
 """Ordered schema steps; each runs in one transaction with its ``SchemaVersion`` row.
 
-Step 1 creates the first released schema. When a later step changes a model, step 1 must go on
-creating the v1 shape (freeze the v1 table definitions into this module at that point), so a
-v1 file and a fresh file end at the same schema.
+Step 1 creates the first released schema from the frozen ``schema_v1`` definitions, forever,
+so a v1 file and a fresh file pass the same later steps and end at the same schema. A later
+step changes tables with ``playhouse.migrate`` operations, which serve SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -11,16 +11,24 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from peewee import Database
+from playhouse.migrate import SchemaMigrator
+from playhouse.migrate import migrate as apply_operations
 
-from recoverydesk.errors import StorageError
-from recoverydesk.store import models
+from recoverydesk.errors import SchemaTooNew, StorageError
+from recoverydesk.store import models, schema_v1
 
 
 def _step_1_initial_schema(db: Database) -> None:
-    db.create_tables(models.ALL_MODELS)
+    db.create_tables(schema_v1.ALL_MODELS)
 
 
-STEPS: list[Callable[[Database], None]] = [_step_1_initial_schema]
+def _step_2_last_backup_at(db: Database) -> None:
+    migrator = SchemaMigrator.from_database(db)
+    apply_operations(migrator.add_column("business", "last_backup_at",
+                                         models.Business.last_backup_at))
+
+
+STEPS: list[Callable[[Database], None]] = [_step_1_initial_schema, _step_2_last_backup_at]
 LATEST_VERSION = len(STEPS)
 
 
@@ -36,17 +44,24 @@ def current_version(db: Database) -> int:
     return row.version if row else 0
 
 
-def migrate(db: Database) -> int:
+def migrate(db: Database, before: Callable[[int], None] | None = None) -> int:
     """Bring the schema up to :data:`LATEST_VERSION`; return the version found before.
 
+    ``before(found)`` runs first when an existing, older schema is about to change (the
+    caller backs the file up there; if it raises, nothing is migrated).
+
     Raises:
-        StorageError: the file is from a newer RecoveryDesk, or not ours at all.
+        SchemaTooNew: the file is from a newer RecoveryDesk (the message names both versions).
+        StorageError: the database is not ours at all.
     """
     found = current_version(db)
     if found > LATEST_VERSION:
-        raise StorageError(
+        raise SchemaTooNew(
             f"This database is from a newer RecoveryDesk (schema version {found}); this "
-            f"version reads up to schema version {LATEST_VERSION}. Please update RecoveryDesk.")
+            f"version reads up to schema version {LATEST_VERSION}. Please update RecoveryDesk.",
+            found, LATEST_VERSION)
+    if 0 < found < LATEST_VERSION and before is not None:
+        before(found)
     for version in range(found + 1, LATEST_VERSION + 1):
         with db.atomic():
             STEPS[version - 1](db)

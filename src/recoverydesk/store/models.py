@@ -59,6 +59,7 @@ class Business(BaseModel):
     theme = CharField(max_length=10, default="system")
     pin_cost = IntegerField()
     created_at = DateTimeField()
+    last_backup_at = DateTimeField(null=True)  # schema v2: the daily backup's clock
 
 
 class Employee(BaseModel):

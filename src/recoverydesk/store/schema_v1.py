@@ -1,0 +1,218 @@
+"""Schema version 1, frozen: the tables exactly as the first release created them.
+
+Migration step 1 creates these forever, so a v1 file and a fresh file go through the same later
+steps and end at the same schema. Never edit this module; change ``models`` and add a step.
+(Copied from ``store/models.py`` at the first release, commit 6091cd3.)
+"""
+
+from __future__ import annotations
+
+from peewee import (
+    AutoField,
+    BigIntegerField,
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from recoverydesk.store.db import database
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class SchemaVersion(BaseModel):
+    """One row per applied migration step; the highest ``version`` is the schema's."""
+
+    version = IntegerField(primary_key=True)
+    applied_at = DateTimeField()
+
+
+class Business(BaseModel):
+    """The business settings: exactly one row, ``id = 1``."""
+
+    id = AutoField()
+    name = CharField(max_length=200)
+    currency = CharField(max_length=3)
+    locale = CharField(max_length=20)
+    timezone = CharField(max_length=64)
+    retention_days = IntegerField(default=90)
+    followup_delay_days = IntegerField(default=3)
+    auto_signout_minutes = IntegerField(default=5)
+    avg_customer_value_minor = BigIntegerField(null=True)
+    backup_folder = TextField(null=True)
+    backup_keep = IntegerField(default=14)
+    rollover = BooleanField(default=False)
+    theme = CharField(max_length=10, default="system")
+    pin_cost = IntegerField()
+    created_at = DateTimeField()
+
+
+class Employee(BaseModel):
+    id = AutoField()
+    name = CharField(max_length=100, unique=True)
+    role = CharField(max_length=10)  # "staff" | "owner"
+    pin_hash = CharField(max_length=200)
+    recovery_key_hash = CharField(max_length=200, null=True)  # owners only
+    active = BooleanField(default=True)
+    failed_pins = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)
+    created_at = DateTimeField()
+
+
+class BudgetChange(BaseModel):
+    """A budget in force from ``effective_month`` (YYYYMM) until the next change.
+
+    ``None`` amounts mean no limit (owners only).
+    """
+
+    id = AutoField()
+    employee = ForeignKeyField(Employee, backref="budgets", on_delete="RESTRICT", index=False)
+    effective_month = IntegerField()
+    allowance_minor = BigIntegerField(null=True)
+    per_incident_limit_minor = BigIntegerField(null=True)
+    set_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT", index=False)
+    set_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("employee", "effective_month"), True),)
+
+
+class Category(BaseModel):
+    id = AutoField()
+    name = CharField(max_length=100, unique=True)
+    active = BooleanField(default=True)
+    sort_order = IntegerField(default=0)
+
+
+class GesturePreset(BaseModel):
+    id = AutoField()
+    label = CharField(max_length=100)
+    kind = CharField(max_length=20)
+    cost_minor = BigIntegerField()
+    value_minor = BigIntegerField(null=True)
+    active = BooleanField(default=True)
+    sort_order = IntegerField(default=0)
+
+
+class Customer(BaseModel):
+    """Personal fields are blanked (not deleted) on erasure, keeping the money history."""
+
+    id = AutoField()
+    name = CharField(max_length=200, default="")
+    phone = CharField(max_length=50, default="")
+    email = CharField(max_length=200, default="")
+    notes = TextField(default="")
+    lost_on = DateField(null=True)
+    erased_at = DateTimeField(null=True)
+    created_at = DateTimeField()
+
+
+class Incident(BaseModel):
+    id = AutoField()
+    reported_at = DateTimeField(index=True)
+    reported_by = ForeignKeyField(Employee, backref="incidents", on_delete="RESTRICT",
+                                  index=False)
+    category = ForeignKeyField(Category, on_delete="RESTRICT", index=False)
+    description = TextField()
+    severity = CharField(max_length=10)  # minor | major | critical
+    proactive = BooleanField(default=False)
+    customer = ForeignKeyField(Customer, null=True, backref="incidents", on_delete="RESTRICT")
+    status = CharField(max_length=10, default="open")  # open | resolved
+    resolved_at = DateTimeField(null=True)
+    resolved_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT", index=False)
+    reaction = CharField(max_length=20, null=True)  # delighted | satisfied | still_unhappy
+    # Foreign-key id accessors peewee adds, declared for type checkers.
+    reported_by_id: int
+    category_id: int
+    customer_id: int | None
+
+
+class Gesture(BaseModel):
+    """A spend. Never edited or deleted: a mistake is undone by a :class:`Void`."""
+
+    id = AutoField()
+    incident = ForeignKeyField(Incident, backref="gestures", on_delete="RESTRICT")
+    employee = ForeignKeyField(Employee, backref="gestures", on_delete="RESTRICT", index=False)
+    kind = CharField(max_length=20)
+    description = TextField(default="")
+    cost_minor = BigIntegerField()
+    value_minor = BigIntegerField(null=True)
+    approved_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT", index=False)
+    created_at = DateTimeField(index=True)
+    incident_id: int
+    employee_id: int
+    approved_by_id: int | None
+
+    class Meta:
+        # The month's spend of one employee is a range scan over this covering index.
+        indexes = ((("employee", "created_at", "cost_minor"), False),)
+
+
+class Void(BaseModel):
+    id = AutoField()
+    gesture = ForeignKeyField(Gesture, unique=True, backref="voids", on_delete="RESTRICT")
+    voided_by = ForeignKeyField(Employee, on_delete="RESTRICT", index=False)
+    voided_at = DateTimeField()
+    reason = TextField()
+    gesture_id: int
+    voided_by_id: int
+
+
+class FollowUp(BaseModel):
+    id = AutoField()
+    incident = ForeignKeyField(Incident, backref="followups", on_delete="RESTRICT")
+    due_on = DateField(index=True)
+    created_at = DateTimeField()
+    done_at = DateTimeField(null=True)
+    done_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT", index=False)
+    outcome = CharField(max_length=20, null=True)  # happy | neutral | unhappy | unreachable
+    note = TextField(default="")
+
+
+class ReturnVisit(BaseModel):
+    id = AutoField()
+    customer = ForeignKeyField(Customer, backref="visits", on_delete="RESTRICT", index=False)
+    visited_on = DateField()
+    recorded_at = DateTimeField()
+    recorded_by = ForeignKeyField(Employee, on_delete="RESTRICT", index=False)
+    followup = ForeignKeyField(FollowUp, null=True, on_delete="RESTRICT", index=False)
+
+    class Meta:
+        indexes = ((("customer", "visited_on"), False),)
+
+
+class AuditEntry(BaseModel):
+    """Append-only; ``hash`` chains over the previous entry's (see ``core.audit``)."""
+
+    seq = IntegerField(primary_key=True)
+    at = DateTimeField()  # no index: seq follows time, so a date range is a seq range
+    actor = IntegerField(null=True)  # employee id; a plain int so the log outlives any row
+    action = CharField(max_length=50)
+    entity = CharField(max_length=30)
+    entity_id = BigIntegerField(null=True)
+    details = TextField()
+    prev_hash = CharField(max_length=64)
+    hash = CharField(max_length=64)
+
+
+class AuditHead(BaseModel):
+    """The chain head, one row (``id = 1``); locked by every append so chains never fork."""
+
+    id = AutoField()
+    seq = IntegerField()
+    hash = CharField(max_length=64)
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    SchemaVersion, Business, Employee, BudgetChange, Category, GesturePreset, Customer,
+    Incident, Gesture, Void, FollowUp, ReturnVisit, AuditEntry, AuditHead,
+]

@@ -1,0 +1,141 @@
+"""PostgreSQL as the shared database of several tills: the CLI, and copying a shop across."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recoverydesk.cli import main
+from recoverydesk.services import audit_log, business, recoveries
+from recoverydesk.services.check import run_check
+from recoverydesk.services.types import GestureInput
+from recoverydesk.store.models import AuditEntry, Gesture
+from tests.conftest import PG_SKIP, PG_URL, T0, make_shop, reset_postgres
+
+pytestmark = pytest.mark.skipif(not PG_URL, reason=PG_SKIP)
+
+
+@pytest.fixture
+def pg_url() -> str:
+    assert PG_URL is not None
+    reset_postgres(PG_URL)
+    return PG_URL
+
+
+def _sqlite_shop_with_spend(path: Path) -> int:
+    shop = make_shop(path)
+    sam = shop.staff("Sam Ø", 5000, 2000)
+    recoveries.log_recovery(sam, shop.incident("Kalte Suppe — 冷汤"),
+                            gesture=GestureInput("refund", 1250), now=T0)
+    business.close_business()
+    return sam
+
+
+def test_copy_moves_a_shop_to_postgresql_with_the_chain_intact(
+        tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Rows keep their ids, the chain verifies, and new rows get fresh ids afterwards."""
+    source = tmp_path / "shop.db"
+    sam = _sqlite_shop_with_spend(source)
+    business.open_business(source)
+    entries_before = audit_log.verify_chain().entries
+    business.close_business()
+
+    assert main(["copy", "--from", str(source), "--to", pg_url]) == 0
+    assert f"({entries_before} entries)" in capsys.readouterr().out
+    business.open_business(pg_url)
+    try:
+        assert audit_log.verify_chain().entries == entries_before
+        assert run_check() == []
+        logged = recoveries.log_recovery(sam, recoveries.IncidentInput(1, "After the move"),
+                                         gesture=GestureInput("gift", 300), now=T0)
+        assert logged.gesture is not None and Gesture.select().count() == 2
+        assert AuditEntry.select().count() == entries_before + 1
+        assert audit_log.verify_chain().intact and run_check() == []
+    finally:
+        business.close_business()
+
+
+def test_copy_refuses_a_destination_that_is_not_empty(
+        tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "shop.db"
+    _sqlite_shop_with_spend(source)
+    assert main(["copy", "--from", str(source), "--to", pg_url]) == 0
+    assert main(["copy", "--from", str(source), "--to", pg_url]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.endswith("is not empty; copy writes only into an empty database.")
+    assert "secret" not in err and (PG_URL or "").split("@")[0] not in err  # no password
+
+
+def test_check_runs_on_postgresql_and_backup_says_where_pg_backups_are_made(
+        pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    make_shop(pg_url)
+    business.close_business()
+    assert main(["check", "--db", pg_url]) == 0
+    assert "passed" in capsys.readouterr().out
+    assert main(["backup", "--db", pg_url]) == 1
+    assert "pg_dump" in capsys.readouterr().err
+
+
+def test_an_unreachable_server_is_one_line_without_the_password(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    url = "postgresql://till:hunter2@127.0.0.1:1/nowhere"
+    assert main(["check", "--db", url]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "hunter2" not in err
+    assert err.startswith("recoverydesk: postgresql://till@127.0.0.1:1/nowhere cannot be opened")
+
+
+def test_every_spend_path_waits_for_the_employee_row_lock(pg_url: str) -> None:
+    """While another till holds Sam's row lock, logging a spend and adding a gesture
+    both wait for it (here: give up after a short lock timeout); logging without a spend and
+    another employee's spend do not wait."""
+    import peewee
+    import psycopg
+
+    from recoverydesk.store.db import database
+    from tests.conftest import make_shop as _make
+
+    shop = _make(pg_url)
+    sam = shop.staff("Sam", 5000, 5000)
+    kim = shop.staff("Kim", 5000, 5000)
+    first = recoveries.log_recovery(sam, shop.incident(), gesture=GestureInput("gift", 100),
+                                    now=T0)
+    database.execute_sql("SET lock_timeout = '300ms'")
+    # The lock is taken through the driver's cursor (the hot path), so the driver's error.
+    timed_out = (peewee.OperationalError, psycopg.errors.LockNotAvailable)
+    with psycopg.connect(pg_url) as other:  # another till, inside its transaction
+        other.execute("SELECT id FROM employee WHERE id = %s FOR NO KEY UPDATE", (sam,))
+        with pytest.raises(timed_out, match="lock timeout"):
+            recoveries.log_recovery(sam, shop.incident(), gesture=GestureInput("gift", 100),
+                                    now=T0)
+        with pytest.raises(timed_out, match="lock timeout"):
+            recoveries.add_gesture(sam, first.incident_id, GestureInput("gift", 100), now=T0)
+        recoveries.log_recovery(sam, shop.incident("no spend"), now=T0)
+        recoveries.log_recovery(kim, shop.incident(), gesture=GestureInput("gift", 100), now=T0)
+    assert Gesture.select().where(Gesture.employee == sam).count() == 1
+    assert run_check() == []
+    business.close_business()
+
+
+def test_an_older_schema_on_postgresql_is_migrated_in_place(pg_url: str) -> None:
+    """A v1 database on the server (step 2 undone) is brought to the latest version on open;
+    the migration is audited (no file backup: the server has its own)."""
+    import psycopg
+
+    from recoverydesk.store import migrations
+
+    make_shop(pg_url)
+    business.close_business()
+    with psycopg.connect(pg_url, autocommit=True) as con:
+        con.execute("ALTER TABLE business DROP COLUMN last_backup_at")
+        con.execute("DELETE FROM schema_version WHERE version > 1")
+    business.open_business(pg_url)
+    try:
+        from recoverydesk.store.db import database
+        assert migrations.current_version(database.obj) == migrations.LATEST_VERSION
+        last = AuditEntry.select().order_by(AuditEntry.seq.desc()).get()
+        assert last.action == "schema.migrate" and '"backup":null' in last.details
+        assert run_check() == []
+    finally:
+        business.close_business()
