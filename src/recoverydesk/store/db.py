@@ -12,10 +12,12 @@ writers serialise on row locks instead (``store.ledger.lock_spender`` and the au
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from peewee import Database, DatabaseProxy, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, DatabaseProxy, PostgresqlDatabase, Psycopg3Adapter, SqliteDatabase
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from recoverydesk.errors import StorageError
@@ -52,17 +54,60 @@ def redacted(url: str) -> str:
     return f"{parts.scheme}://{user}{parts.hostname or ''}{port}{parts.path}"
 
 
+class LazyPsycopg3Adapter(Psycopg3Adapter):
+    """peewee's psycopg 3 adapter, with psycopg imported when a server is first opened
+    (``recoverydesk._peewee_import`` keeps it out of peewee's own import)."""
+
+    def __init__(self) -> None:
+        import psycopg
+        from psycopg.pq import TransactionStatus
+        from psycopg.types.json import Json, Jsonb
+
+        super().__init__()
+        self.psycopg = psycopg
+        self.json_type, self.jsonb_type = Json, Jsonb
+        self.txn_idle = TransactionStatus.IDLE
+        self.txn_inerror = TransactionStatus.INERROR
+        self.txn_unknown = TransactionStatus.UNKNOWN
+        self.txn_intrans = TransactionStatus.INTRANS
+
+    def check_driver(self) -> None:
+        """psycopg was imported in ``__init__``; an ImportError there names it."""
+
+    def get_binary_type(self) -> Any:
+        return self.psycopg.Binary
+
+    def connect(self, db: PostgresqlDatabase, **params: Any) -> Any:
+        encoding = getattr(db, "_encoding", None)
+        if encoding:
+            params.setdefault("client_encoding", encoding)
+        if db.database.startswith("postgresql://"):
+            params.setdefault("conninfo", db.database)
+        else:
+            params.setdefault("dbname", db.database)
+        return self.psycopg.connect(**params)
+
+    def server_side_cursor(self, conn: Any) -> Any:
+        in_txn = self.txn_status(conn) == self.txn_intrans
+        return conn.cursor(name=str(uuid.uuid1()), withhold=not in_txn)
+
+
+class ServerDatabase(PostgresqlDatabase):
+    # Whichever driver peewee thinks it found at import (none, as we import it), psycopg 3.
+    psycopg2_adapter = LazyPsycopg3Adapter
+    psycopg3_adapter = LazyPsycopg3Adapter
+
+
 def _postgres(url: str) -> PostgresqlDatabase:
     parts = urlsplit(url)
     name = unquote(parts.path.lstrip("/"))
     if not name:
         raise StorageError(f"{redacted(url)} names no database: use "
                            "postgresql://user:password@host/database.")
-    # psycopg 3 is the declared dependency; peewee would pick psycopg2 if it is also there.
-    return PostgresqlDatabase(
+    return ServerDatabase(
         name, user=unquote(parts.username) if parts.username else None,
         password=unquote(parts.password) if parts.password else None,
-        host=parts.hostname or None, port=parts.port, prefer_psycopg3=True,
+        host=parts.hostname or None, port=parts.port,
         connect_timeout=10)
 
 

@@ -9,21 +9,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from peewee import Database
-from playhouse.migrate import SchemaMigrator
-from playhouse.migrate import migrate as apply_operations
 
 from recoverydesk.errors import SchemaTooNew, StorageError
 from recoverydesk.store import models, schema_v1
+
+if TYPE_CHECKING:
+    from playhouse.migrate import SchemaMigrator
 
 
 def _step_1_initial_schema(db: Database) -> None:
     db.create_tables(schema_v1.ALL_MODELS)
 
 
+def _migrator(db: Database) -> SchemaMigrator:
+    # Imported when a file needs it: playhouse.migrate imports psycopg, which every start
+    # would pay for (see recoverydesk._peewee_import).
+    from playhouse.migrate import SchemaMigrator
+
+    return SchemaMigrator.from_database(db)
+
+
 def _step_2_last_backup_at(db: Database) -> None:
-    migrator = SchemaMigrator.from_database(db)
+    from playhouse.migrate import migrate as apply_operations
+
+    migrator = _migrator(db)
     apply_operations(migrator.add_column("business", "last_backup_at",
                                          models.Business.last_backup_at))
 
