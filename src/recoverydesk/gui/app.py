@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from recoverydesk.errors import SchemaTooNew, StorageError, UnreadableDatabase
 from recoverydesk.gui import theme
 from recoverydesk.gui.daily_backup import start_daily_backup
-from recoverydesk.gui.dialogs.open_failure import show_open_failure
 from recoverydesk.gui.errors import install_excepthook
 from recoverydesk.gui.main_window import MainWindow
 from recoverydesk.gui.workers import wait_for_workers
@@ -26,6 +25,9 @@ def run(target: str) -> int:
     try:
         info = business.open_business(target)
     except (UnreadableDatabase, SchemaTooNew) as exc:  # the recovery dialog (SPEC §9)
+        # Imported on failure only: it brings the check and restore code (start-up time).
+        from recoverydesk.gui.dialogs.open_failure import show_open_failure
+
         if show_open_failure(exc, target) != 0:
             return 1
         info = business.open_business(target)
