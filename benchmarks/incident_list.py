@@ -48,7 +48,11 @@ NAMES = ("Łucja Zażółć", "Åsa Øberg", "Иван Петров", "王小明
          "François Müller", "Amira Haddad")
 STORIES = ("Cold soup at table {n}", "Dress damaged by the laundry, room {n}",
            "Keys locked in the car by the valet", "Wi-Fi down in room {n}",
-           "Late booking confirmation", "Wrong order delivered to table {n}")
+           "Late booking confirmation", "Wrong order delivered to table {n}",
+           # Half the stories are not plain ASCII: they take the slower, casefolded search.
+           "Kald suppe på bord {n}", "Zimna zupa przy stoliku {n}, kelner przeprosił",
+           "Не работает Wi-Fi в номере {n}", "Frühstück für Zimmer {n} vergessen",
+           "冷汤 {n} 号桌", "Wrong bill for room {n}: charged twice, café closed")
 
 
 def build(path: Path, incidents: int) -> tuple[list[int], Month]:

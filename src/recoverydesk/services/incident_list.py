@@ -19,8 +19,9 @@ from recoverydesk.core.domain import MAX_NAME, fold_text
 from recoverydesk.core.months import Month, month_range_utc
 from recoverydesk.errors import ValidationError
 from recoverydesk.services import _base
+from recoverydesk.store.db import database
 from recoverydesk.store.models import Category, Customer, Employee, Gesture, Incident, Void
-from recoverydesk.store.search import contains
+from recoverydesk.store.search import contains, sorted_after_filtering
 
 STATUSES = ("open", "resolved")
 MAX_PAGE = 500
@@ -182,10 +183,13 @@ def matching_ids(wanted: IncidentFilter, sort: SortKey = SortKey.REPORTED,
         SortKey.CUSTOMER: fn.COALESCE(Customer.name, ""),
         SortKey.COST: _spend_of_row(),
     }[sort]
+    if sort is SortKey.REPORTED and wanted.month is None and wanted != IncidentFilter():
+        sort_column = sorted_after_filtering(sort_column)
     order = sort_column.desc() if descending else sort_column.asc()
     tie = Incident.reported_at.desc() if sort is not SortKey.REPORTED else Incident.id.desc()
-    query = _where(query, wanted).order_by(order, tie, Incident.id.desc()).tuples()
-    return [row[0] for row in cast(list[tuple[int]], list(query))]
+    query = _where(query, wanted).order_by(order, tie, Incident.id.desc())
+    # The bare cursor: up to every incident's id, without a result object per row.
+    return [row[0] for row in database.execute(query)]
 
 
 def incident_rows(incident_ids: list[int]) -> list[IncidentRow]:
