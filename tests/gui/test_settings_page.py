@@ -306,3 +306,44 @@ def test_restore_refuses_a_file_that_is_not_a_recoverydesk_database(
     assert "holiday.db" in dialog.source_message.text()
     assert window.person is not None and business.business_info().name == "Café Zażółć"
     dialog.reject()
+
+
+def test_a_backup_that_fails_its_check_is_not_restored(qtbot: QtBot, shop: Shop) -> None:
+    """A backup whose audit chain was edited behind the app's back passes the file check
+    but fails the restored-file check: the previous file is put back and reopened, the
+    owner stays signed in, and the dialog says the restore failed."""
+    made = backups.make_backup(actor_id=shop.owner_id)
+    with sqlite3.connect(made.path) as raw:
+        raw.execute("UPDATE audit_entry SET action = 'x' WHERE seq = 1")
+    team.add_employee(shop.owner_id, "Zed", "staff", "1357")
+    window, page = owner_settings_page(qtbot)
+    backups_tab(page)
+    dialog = _open_restore(qtbot, page)
+    dialog.pin_edit.setText(OWNER_PIN)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status_message.isVisible()
+                    and "failed" in dialog.status_message.text(), timeout=20_000)
+    assert "audit chain" in dialog.status_message.text()
+    assert dialog.isVisible() and dialog.cancel_button.isEnabled()
+    assert window.person is not None
+    assert "Zed" in [e.name for e in team.list_employees()]  # the business is open again
+    dialog.reject()
+
+
+def test_a_deactivated_preset_is_no_longer_offered(qtbot: QtBot, shop: Shop) -> None:
+    """Deactivating a preset on the Settings page takes it out of the Log-a-recovery
+    dialog; the other keeps key 1."""
+    catalog.add_preset(shop.owner_id, "Free coffee", "free_item", 350)
+    catalog.add_preset(shop.owner_id, "Dessert", "free_item", 600)
+    window, page = owner_settings_page(qtbot)
+    ui = page.ui
+    ui.tabs.setCurrentWidget(ui.catalog_tab)
+    ui.presets_tree.setCurrentItem(ui.presets_tree.topLevelItem(0))
+    qtbot.mouseClick(ui.preset_active_button, Qt.MouseButton.LeftButton)
+    assert ui.presets_tree.topLevelItem(0).text(5) == "no"
+    assert ui.presets_tree.topLevelItem(1).text(0) == "1"
+    window.show_counter()
+    dialog = window.open_log_dialog()
+    assert dialog is not None
+    assert [p.label for p in dialog.presets] == ["Dessert"]
+    dialog.reject()

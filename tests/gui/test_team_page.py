@@ -178,8 +178,9 @@ def test_budget_from_next_month_leaves_this_month_unchanged(
     april = team.budget_status(anna, Month(2026, 4))
     assert (april.allowance_minor, april.per_incident_limit_minor) == (20000, 6050)
     history = page.ui.history_tree
-    assert [history.topLevelItem(i).text(1) for i in range(history.topLevelItemCount())] \
-        == ["200,00\xa0€", "100,00\xa0€"]
+    assert [(history.topLevelItem(i).text(1), history.topLevelItem(i).text(3))
+            for i in range(history.topLevelItemCount())] == [
+        ("200,00\xa0€", "planned"), ("100,00\xa0€", "in force now")]
     window.sign_out()
     sign_in(qtbot, window, "Anna", "2468")
     assert (counter.budget_bar.value(), counter.budget_label.text()) == (bar_before,

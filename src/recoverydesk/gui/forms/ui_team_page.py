@@ -223,6 +223,7 @@ class Ui_TeamPage(object):
         self.budget_layout.addWidget(self.history_label)
 
         self.history_tree = QTreeWidget(self.budget_group)
+        self.history_tree.headerItem().setText(3, "")
         self.history_tree.setObjectName(u"history_tree")
         self.history_tree.setRootIsDecorated(False)
         self.history_tree.setMaximumSize(QSize(16777215, 120))

@@ -48,7 +48,7 @@ class TeamPage(QWidget):
             header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
         history = ui.history_tree.header()
-        for column in range(3):
+        for column in range(4):
             history.setSectionResizeMode(column, history.ResizeMode.ResizeToContents)
         for label in self._messages():
             show_message(label, "")
@@ -175,11 +175,16 @@ class TeamPage(QWidget):
         ui.no_limit_check.setVisible(member.role == "owner")
         self._fill_budget()
         ui.history_tree.clear()
-        for change in reversed(team.budget_history(member.id)):
+        history = team.budget_history(member.id)
+        in_force = self._budget_in(member, self.month)
+        for change in reversed(history):
+            planned = Month.parse(change.effective_month) > self.month
+            note = (self.tr("planned") if planned
+                    else self.tr("in force now") if change == in_force else "")
             ui.history_tree.addTopLevelItem(QTreeWidgetItem([
                 self._month_name(change.effective_month),
                 self._money(change.allowance_minor),
-                self._money(change.per_incident_limit_minor)]))
+                self._money(change.per_incident_limit_minor), note]))
 
     def _month_name(self, key: str) -> str:
         """"November 2026" in the business locale (some locales write months in lower case;
