@@ -88,11 +88,13 @@ def test_every_business_setting_is_saved_and_audited(qtbot: QtBot, shop: Shop) -
 ])
 def test_bad_settings_are_refused_next_to_the_field(
         qtbot: QtBot, shop: Shop, field: str, value: str, message: str, says: str) -> None:
-    """A bad value is said under its own field and nothing at all is saved."""
+    """A bad value is said under its own field and nothing at all is saved (also with an
+    average customer value typed, which is read in the currency and locale being saved)."""
     before = business.get_settings()
     entries = AuditEntry.select().count()
     _window, page = owner_settings_page(qtbot)
     page.ui.retention_spin.setValue(30)  # a good change alongside: not saved either
+    page.ui.avg_value_edit.setText("10")
     widget = getattr(page.ui, field)
     (widget.setCurrentText if hasattr(widget, "setCurrentText") else widget.setText)(value)
     qtbot.mouseClick(page.ui.save_settings_button, Qt.MouseButton.LeftButton)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QListWidgetItem, QTreeWidgetItem
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QTreeWidgetItem
 
 from recoverydesk.core import money
 from recoverydesk.core.domain import GESTURE_KINDS
@@ -54,7 +54,7 @@ class CatalogEditor(QObject):
         ui.preset_up_button.clicked.connect(lambda: self.move("presets", -1))
         ui.preset_down_button.clicked.connect(lambda: self.move("presets", 1))
 
-    def _messages(self) -> tuple:
+    def _messages(self) -> tuple[QLabel, ...]:
         ui = self.ui
         return (ui.category_message, ui.preset_label_message, ui.preset_cost_message,
                 ui.preset_value_message, ui.preset_message)
@@ -123,21 +123,20 @@ class CatalogEditor(QObject):
             self.tr("Deactivate") if category is None or category.active
             else self.tr("Reactivate"))
 
-    def _run(self, label_for: Callable[[str | None], object], call: Callable[[], object],
-             done: str) -> bool:
-        """Call a service; a refusal is shown next to its field, success in ``done``'s place."""
+    def _run(self, label_for: Callable[[str | None], QLabel], call: Callable[[], object]) -> bool:
+        """Call a service; a refusal is shown next to its field (``label_for(field)``)."""
         self.clear_messages()
         try:
             call()
         except ValidationError as exc:
-            show_message(label_for(exc.field), str(exc))  # type: ignore[arg-type]
+            show_message(label_for(exc.field), str(exc))
             return False
         except RecoveryDeskError as exc:
-            show_message(label_for(None), str(exc))  # type: ignore[arg-type]
+            show_message(label_for(None), str(exc))
             return False
         return True
 
-    def _category_label(self, _field: str | None) -> object:
+    def _category_label(self, _field: str | None) -> QLabel:
         return self.ui.category_message
 
     def add_category(self) -> None:
@@ -145,7 +144,7 @@ class CatalogEditor(QObject):
         name = self.ui.category_name_edit.text()
         created: list[int] = []
         if owner is not None and self._run(self._category_label, lambda: created.append(
-                catalog.add_category(owner, name, now=clock.now())), ""):
+                catalog.add_category(owner, name, now=clock.now()))):
             self.reload(category_id=created[0])
             show_message(self.ui.category_message, self.tr("Category added."), "ok")
 
@@ -155,7 +154,7 @@ class CatalogEditor(QObject):
             return
         name = self.ui.category_name_edit.text()
         if self._run(self._category_label, lambda: catalog.update_category(
-                owner, category.id, name=name, now=clock.now()), ""):
+                owner, category.id, name=name, now=clock.now())):
             self.reload(category_id=category.id)
             show_message(self.ui.category_message, self.tr("Category renamed."), "ok")
 
@@ -164,7 +163,7 @@ class CatalogEditor(QObject):
         if owner is None or category is None:
             return
         if self._run(self._category_label, lambda: catalog.update_category(
-                owner, category.id, active=not category.active, now=clock.now()), ""):
+                owner, category.id, active=not category.active, now=clock.now())):
             self.reload(category_id=category.id)
 
     def move(self, what: str, step: int) -> None:
@@ -182,7 +181,7 @@ class CatalogEditor(QObject):
         ids[row], ids[row + step] = ids[row + step], ids[row]
         label = self.ui.category_message if what == "categories" else self.ui.preset_message
         if self._run(lambda _f: label, lambda: catalog.reorder(owner, what, ids,
-                                                                now=clock.now()), ""):
+                                                                now=clock.now())):
             if what == "categories":
                 self.reload(category_id=ids[row + step])
             else:
@@ -215,7 +214,7 @@ class CatalogEditor(QObject):
             return ""
         return money.format_amount(minor, self.settings.currency, self.settings.locale)
 
-    def _preset_label(self, field: str | None) -> object:
+    def _preset_label(self, field: str | None) -> QLabel:
         ui = self.ui
         return {"label": ui.preset_label_message, "cost": ui.preset_cost_message,
                 "value": ui.preset_value_message}.get(field or "", ui.preset_message)
@@ -241,7 +240,7 @@ class CatalogEditor(QObject):
             try:
                 amounts[field] = self._parse(edit.text(), field, optional)
             except ValidationError as exc:
-                show_message(self._preset_label(field), str(exc))  # type: ignore[arg-type]
+                show_message(self._preset_label(field), str(exc))
         if len(amounts) < 2:
             return
         cost = amounts["cost"]
@@ -260,7 +259,7 @@ class CatalogEditor(QObject):
                                       now=clock.now())
                 saved.append(preset.id)
 
-        if self._run(self._preset_label, call, ""):
+        if self._run(self._preset_label, call):
             self.reload(preset_id=saved[-1])
             show_message(ui.preset_message, self.tr("Preset added.") if new
                          else self.tr("Preset saved."), "ok")
@@ -270,5 +269,5 @@ class CatalogEditor(QObject):
         if owner is None or preset is None:
             return
         if self._run(self._preset_label, lambda: catalog.update_preset(
-                owner, preset.id, active=not preset.active, now=clock.now()), ""):
+                owner, preset.id, active=not preset.active, now=clock.now())):
             self.reload(preset_id=preset.id)

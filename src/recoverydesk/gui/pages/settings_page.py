@@ -148,18 +148,16 @@ class SettingsPage(QWidget):
         ui, fields = self.ui, self._field_messages()
         for label in self._messages():
             show_message(label, "")
-        currency = ui.currency_combo.currentText().strip().upper()
-        locale = ui.locale_combo.currentText().strip()
         avg: int | None = None
-        if ui.avg_value_edit.text().strip():
-            try:  # read in the currency and locale being saved
+        try:  # the amount is read in the currency and locale being saved: check them first
+            currency = business.validate_currency(ui.currency_combo.currentText())
+            locale = business.validate_locale(ui.locale_combo.currentText())
+            if ui.avg_value_edit.text().strip():
                 avg = money.parse_amount(ui.avg_value_edit.text(), currency, locale,
                                          field="avg_customer_value_minor")
-            except (ValidationError, ValueError) as exc:
-                text = str(exc) if isinstance(exc, ValidationError) else self.tr(
-                    "Fix the currency and locale first.")
-                show_message(ui.avg_value_message, text)
-                return
+        except ValidationError as exc:
+            show_message(fields.get(exc.field or "", ui.avg_value_message), str(exc))
+            return
         if self._update(ui.settings_message, fields, name=ui.name_edit.text(),
                         currency=currency, locale=locale,
                         timezone=ui.timezone_combo.currentText().strip(),
