@@ -4,7 +4,9 @@
 
 Screens: sign-in, counter, the "Log a recovery" dialog within the budget and needing an
 owner's approval, then (as an owner) Incidents with a detail and the *Add a gesture* dialog,
-Follow-ups, Customers and the erase confirmation, each as ``<screen>-<theme>.png``.
+Follow-ups, Customers and the erase confirmation, Team (with an employee's budget
+history) and Settings (its three tabs, and the *Restore from a backup* dialog), each as
+``<screen>-<theme>.png``.
 The shots are taken on a copy of the database in which two recoveries were just logged
 (so the counter has entries today); the database itself is not changed. Runs offscreen
 (no display needed) unless QT_QPA_PLATFORM is set, e.g. under Xvfb:
@@ -33,7 +35,15 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from recoverydesk.gui import theme  # noqa: E402
 from recoverydesk.gui.main_window import MainWindow  # noqa: E402
-from recoverydesk.services import auth, business, catalog, customers, recoveries, team  # noqa: E402
+from recoverydesk.services import (  # noqa: E402
+    auth,
+    backups,
+    business,
+    catalog,
+    customers,
+    recoveries,
+    team,
+)
 from recoverydesk.services.demo import BUSINESS_NAME, DEMO_PEOPLE  # noqa: E402
 from recoverydesk.services.types import GestureInput  # noqa: E402
 
@@ -132,6 +142,32 @@ def _shoot_pages(app: QApplication, window: MainWindow, name: str, out: Path) ->
     if customers_page.card.dialog is not None:
         _save(app, window, out / f"customer-erase-{name}.png", customers_page.card.dialog)
         customers_page.card.dialog.reject()
+    _shoot_owner_pages(app, window, name, out)
+
+
+def _shoot_owner_pages(app: QApplication, window: MainWindow, name: str, out: Path) -> None:
+    """Team with the staff member picked, and Settings' tabs (still signed in as owner)."""
+    window.show_team()
+    window.team_page.select(STAFF_NAME)
+    _save(app, window, out / f"team-{name}.png")
+    window.show_settings()
+    page = window.settings_page
+    for tab, shot in ((page.ui.business_tab, "settings"), (page.ui.catalog_tab,
+                                                          "settings-catalog"),
+                      (page.ui.backups_tab, "settings-backups")):
+        page.ui.tabs.setCurrentWidget(tab)
+        _save(app, window, out / f"{shot}-{name}.png")
+    page.open_restore()
+    if page.restore_dialog is not None:
+        _save(app, window, out / f"settings-restore-{name}.png", page.restore_dialog)
+        page.restore_dialog.reject()
+
+
+def _back_up_copy(folder: Path) -> None:
+    """One backup of the copy, in a folder of its own, for the Backups tab to list."""
+    owner = team.employee_by_name(next(p for p in DEMO_PEOPLE if p.role == "owner").name)
+    business.update_settings(owner.id, backup_folder=str(folder / "backups"))
+    backups.make_backup(actor_id=owner.id)
 
 
 def _log_two_recoveries() -> None:
@@ -165,6 +201,7 @@ def main() -> int:
         try:
             if info.name == BUSINESS_NAME:
                 _log_two_recoveries()
+                _back_up_copy(Path(folder))
             for name in ("light", "dark"):
                 _shoot_theme(app, info, name, out)
         finally:

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from recoverydesk.gui.pages.customers_page import CustomersPage
     from recoverydesk.gui.pages.followups_page import FollowUpsPage
     from recoverydesk.gui.pages.incidents_page import IncidentsPage
+    from recoverydesk.gui.pages.settings_page import SettingsPage
+    from recoverydesk.gui.pages.team_page import TeamPage
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin}
@@ -62,6 +64,8 @@ class MainWindow(QMainWindow):
         self._incidents_page: IncidentsPage | None = None
         self._followups_page: FollowUpsPage | None = None
         self._customers_page: CustomersPage | None = None
+        self._team_page: TeamPage | None = None
+        self._settings_page: SettingsPage | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
         self.top_bar = self._build_top_bar()
@@ -107,6 +111,12 @@ class MainWindow(QMainWindow):
                                                      "Alt+F", self.show_followups)
         self.customers_nav_button = self._nav_button("customers.svg", self.tr("Customers"),
                                                      "Alt+U", self.show_customers)
+        # Owner-only pages: hidden until an owner signs in.
+        self.team_nav_button = self._nav_button("team.svg", self.tr("Team"), "Alt+T",
+                                                self.show_team)
+        self.settings_nav_button = self._nav_button("settings.svg", self.tr("Settings"),
+                                                    "Alt+S", self.show_settings)
+        self.owner_nav_buttons = (self.team_nav_button, self.settings_nav_button)
         self.person_label = QLabel()
         self.person_label.setObjectName("person_label")
         self.switch_user_button = QPushButton(QIcon("icons:switch_user.svg"),
@@ -117,8 +127,10 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(16, 6, 16, 6)
         row.addWidget(self.counter_nav_button)
         for button in (self.incidents_nav_button, self.followups_nav_button,
-                       self.customers_nav_button):
+                       self.customers_nav_button, *self.owner_nav_buttons):
             row.addWidget(button)
+        for button in self.owner_nav_buttons:
+            button.hide()
         row.addStretch(1)
         row.addWidget(self.person_label)
         row.addWidget(self.switch_user_button)
@@ -198,6 +210,30 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._customers_page)
         return self._customers_page
 
+    @property
+    def team_page(self) -> TeamPage:
+        if self._team_page is None:
+            from recoverydesk.gui.pages.team_page import TeamPage
+
+            self._team_page = TeamPage()
+            self._team_page.changed.connect(self._on_page_changed)
+            self.pages.addWidget(self._team_page)
+        return self._team_page
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        if self._settings_page is None:
+            from recoverydesk.gui.pages.settings_page import SettingsPage
+
+            self._settings_page = SettingsPage()
+            self._settings_page.theme_changed.connect(self._apply_theme)
+            self._settings_page.changed.connect(self._on_settings_changed)
+            self._settings_page.restore_starting.connect(self.inactivity_timer.stop)
+            self._settings_page.restored.connect(self._on_restored)
+            self._settings_page.dialog_opened.connect(self._watch_input)
+            self.pages.addWidget(self._settings_page)
+        return self._settings_page
+
     # --- signing in and out ---------------------------------------------------------------
 
     def _on_signed_in(self, person: SignedIn) -> None:
@@ -210,6 +246,8 @@ class MainWindow(QMainWindow):
         self.log_action.setEnabled(True)
         for action in self.theme_actions.values():
             action.setEnabled(person.is_owner)
+        for button in self.owner_nav_buttons:
+            button.setVisible(person.is_owner)
         minutes = business.get_settings().auto_signout_minutes
         self.inactivity_timer.setInterval(self._inactivity_override or minutes * 60_000)
         self.inactivity_timer.start()
@@ -232,6 +270,8 @@ class MainWindow(QMainWindow):
         self.log_action.setEnabled(False)
         for action in self.theme_actions.values():
             action.setEnabled(False)
+        for button in self.owner_nav_buttons:
+            button.hide()
         self.top_bar.hide()
         self.start_page.reload()
         self.pages.setCurrentWidget(self.start_page)
@@ -260,8 +300,8 @@ class MainWindow(QMainWindow):
             self.counter_page.refresh()
             self.pages.setCurrentWidget(self.counter_page)
 
-    def _show_page(self, page: IncidentsPage | FollowUpsPage | CustomersPage,
-                   button: QPushButton) -> None:
+    def _show_page(self, page: IncidentsPage | FollowUpsPage | CustomersPage | TeamPage
+                   | SettingsPage, button: QPushButton) -> None:
         button.setChecked(True)
         if self.person is None:
             return
@@ -279,6 +319,41 @@ class MainWindow(QMainWindow):
 
     def show_customers(self) -> None:
         self._show_page(self.customers_page, self.customers_nav_button)
+
+    def show_team(self) -> None:
+        if self.person is not None and self.person.is_owner:  # never for staff
+            self._show_page(self.team_page, self.team_nav_button)
+
+    def show_settings(self) -> None:
+        if self.person is not None and self.person.is_owner:
+            self._show_page(self.settings_page, self.settings_nav_button)
+
+    def _on_restored(self, info: BusinessInfo) -> None:
+        """A backup was restored and the business reopened: pages built on the old data are
+        dropped (they are rebuilt on use) and everyone signs in again."""
+        self.sign_out()
+        self._forget_pages("_counter_page", "_settings_page")
+        self._show_business_name(info.name)
+        self._apply_theme(business.get_settings().theme)
+        self.status_label.setText(self.tr("Backup restored: sign in again."))
+
+    def _on_settings_changed(self) -> None:
+        """Pages that keep the settings (locale, currency) are rebuilt when next shown."""
+        self._forget_pages()
+        self._show_business_name(business.get_settings().name)
+
+    def _show_business_name(self, name: str) -> None:
+        self.setWindowTitle(f"RecoveryDesk — {name}")
+        self.start_page.ui.business_label.setText(name)
+
+    def _forget_pages(self, *more: str) -> None:
+        for name in ("_incidents_page", "_followups_page", "_customers_page", "_team_page",
+                     *more):
+            page = getattr(self, name)
+            if page is not None:
+                self.pages.removeWidget(page)
+                page.deleteLater()
+                setattr(self, name, None)
 
     def _on_page_changed(self) -> None:
         """A page changed data the counter shows (a void, a follow-up done)."""
@@ -326,6 +401,14 @@ class MainWindow(QMainWindow):
         except RecoveryDeskError as exc:
             show_error(self, exc)
             return
+        self._apply_theme(name)
+        if self._settings_page is not None:
+            self._settings_page.load_settings()
+
+    def _apply_theme(self, name: str) -> None:
+        """Apply a theme setting (already stored) and tick it in View → Theme."""
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply_theme(app, name)
+        if name in self.theme_actions:
+            self.theme_actions[name].setChecked(True)

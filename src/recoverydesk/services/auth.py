@@ -120,3 +120,24 @@ def reset_pin_with_key(employee_name: str, recovery_key: str, new_pin: str,
                         locked_until=None).where(Employee.id == employee.id).execute()
         audit_log.append(employee.id, "recovery_key.used", "employee", employee.id, {}, at)
     return new_key
+
+
+def confirm_owner(owner_id: int, pin: str, now: datetime | None = None) -> None:
+    """An owner types their PIN again to confirm a sensitive step (a PIN reset, a restore).
+
+    A wrong PIN is audited and counts toward the owner's lockout, like a sign-in.
+    """
+    at = _base.utcnow(now)
+    owner = _base.require_owner(owner_id)
+    _check_pin(owner, pin, at, "owner_confirm")
+
+
+def reset_pin(owner_id: int, owner_pin: str, employee_id: int, new_pin: str,
+              now: datetime | None = None) -> None:
+    """An owner sets someone's new PIN, confirming with their own PIN (SPEC §7 Team).
+
+    The new PIN is checked first, so a typo in it costs no lockout attempt.
+    """
+    pins.validate_pin(new_pin, "new_pin")
+    confirm_owner(owner_id, owner_pin, now)
+    team.set_pin(owner_id, employee_id, new_pin, now)

@@ -196,6 +196,8 @@ def _validated(changes: dict[str, Any]) -> dict[str, Any]:
         out["locale"] = validate_locale(out["locale"])
     if "timezone" in out:
         zone(out["timezone"])
+    if "backup_folder" in out:
+        out["backup_folder"] = _checked_folder(out["backup_folder"])
     if "theme" in out and out["theme"] not in ("system", "light", "dark"):
         raise ValidationError("The theme is system, light or dark.", "theme")
     value = out.get("avg_customer_value_minor")
@@ -203,3 +205,19 @@ def _validated(changes: dict[str, Any]) -> dict[str, Any]:
         raise ValidationError("The average customer value cannot be negative.",
                               "avg_customer_value_minor")
     return out
+
+
+def _checked_folder(folder: object) -> str | None:
+    """A backup folder setting: empty for the default, else a full path that is not a file
+    (a missing folder is made at the first backup)."""
+    if folder is None or (isinstance(folder, str) and not folder.strip()):
+        return None
+    if not isinstance(folder, str) or len(folder) > 1000 or "\0" in folder:
+        raise ValidationError("The backup folder must be a folder path.", "backup_folder")
+    path = Path(folder.strip()).expanduser()
+    if not path.is_absolute():
+        raise ValidationError(f"Give the full path of the backup folder, not '{folder}'.",
+                              "backup_folder")
+    if path.exists() and not path.is_dir():
+        raise ValidationError(f"{path} is a file, not a folder.", "backup_folder")
+    return str(path)

@@ -68,8 +68,9 @@ def _put_back(previous: Path | None, target: Path) -> None:
         _write_into(previous, target)
 
 
-def restore(target: Path, source: Path) -> RestoreResult:
-    """Replace the business file ``target`` by the backup ``source``.
+def restore(target: Path, source: Path, actor_id: int | None = None) -> RestoreResult:
+    """Replace the business file ``target`` by the backup ``source``; ``actor_id`` is the
+    owner who asked (from the app's Settings), recorded in the audit entry.
 
     Raises:
         UnreadableDatabase, SchemaTooNew: ``source`` is not a usable RecoveryDesk database
@@ -89,7 +90,7 @@ def restore(target: Path, source: Path) -> RestoreResult:
             raise StorageError(f"The restored file failed its check ({problems[0].check}: "
                                f"{problems[0].message}); the previous file was put back.")
         with write():
-            audit_log.append(None, "backup.restore", "business", 1,
+            audit_log.append(actor_id, "backup.restore", "business", 1,
                              {"from": source.name,
                               "previous": previous.name if previous else None}, utcnow())
         entries = audit_log.verify_chain().entries

@@ -230,3 +230,16 @@ class CopyResult:
 
     rows: dict[str, int]
     audit_entries: int
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    """One employee on the Team page: who they are, their budget status this month and the
+    budget change already planned for a later month (if any)."""
+
+    id: int
+    name: str
+    role: str
+    active: bool
+    status: BudgetStatus
+    planned: BudgetInfo | None
