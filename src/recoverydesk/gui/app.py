@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -13,16 +14,37 @@ from recoverydesk.gui.dialogs.open_failure import show_open_failure
 from recoverydesk.gui.errors import install_excepthook
 from recoverydesk.gui.main_window import MainWindow
 from recoverydesk.gui.workers import wait_for_workers
-from recoverydesk.services import business
+from recoverydesk.services import business, first_run
+from recoverydesk.store.db import is_postgres_url
+
+
+def needs_first_run(target: str) -> bool:
+    """No database yet: an SQLite file that does not exist (the default one on a new
+    machine, or ``--db NEW.db``)."""
+    return not is_postgres_url(target) and not Path(target).expanduser().exists()
 
 
 def run(target: str) -> int:
-    """Open ``target`` and run the window until it is closed; returns the exit code."""
+    """Open ``target`` and run the window until it is closed; returns the exit code.
+
+    With no database at ``target`` the first-run chooser comes first: set up a business
+    there, or open the demo; quitting it leaves nothing behind.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("RecoveryDesk")
     install_excepthook()
     theme.register_icons()
+    if needs_first_run(target):
+        from recoverydesk.gui.first_run.chooser import FirstRunChooser
+
+        theme.apply_theme(app, "system")
+        chooser = FirstRunChooser(Path(target).expanduser(), first_run.demo_path())
+        chosen = chooser.choose()
+        chooser.deleteLater()
+        if chosen is None:
+            return 0
+        target = str(chosen)
     try:
         info = business.open_business(target)
     except (UnreadableDatabase, SchemaTooNew) as exc:  # the recovery dialog (SPEC §9)
