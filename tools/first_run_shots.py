@@ -99,6 +99,10 @@ def shoot_first_run(app: QApplication, name: str, out: Path) -> None:
                                   Path(folder) / "recoverydesk-demo.db", pin_cost=4)
         chooser.show()
         _save(app, chooser, out / f"first-run-0-chooser-{name}.png")
+        chooser._set_building(True)  # the look while the demo is built (no build runs)
+        chooser._on_progress(120, 365)
+        _save(app, chooser, out / f"first-run-0-demo-progress-{name}.png")
+        chooser._set_building(False)
         wizard = chooser.open_wizard()
         for index, (page_name, fill) in enumerate(_fill(wizard)):
             fill()

@@ -10,17 +10,19 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from recoverydesk.core import pins
 from recoverydesk.core.months import month_of
 from recoverydesk.gui.first_run.chooser import FirstRunChooser
 from recoverydesk.gui.first_run.owner_pages import RecoveryKeyPage
 from recoverydesk.gui.first_run.wizard import SetupWizard
 from recoverydesk.gui.main_window import MainWindow
 from recoverydesk.services import auth, business, catalog, check, team
-from recoverydesk.services.types import BusinessInfo
+from recoverydesk.services.types import BusinessInfo, StaffPlan
 from tests.conftest import TEST_PIN_COST
 from tests.gui.conftest import sign_in, type_unicode
 
@@ -394,3 +396,81 @@ def test_starting_on_a_missing_file_goes_to_the_chooser(
     new = tmp_path / "new.db"
     assert cli.main(["--db", str(new)]) == 0
     assert shown == [new] and leftovers(new) == []
+
+
+def test_enter_adds_a_person_and_enter_again_goes_on(qtbot: QtBot,
+                                                      chooser: FirstRunChooser) -> None:
+    """Keyboard first: Enter in a field goes to the next page; on the team page Enter adds
+    the typed person and stays, and Enter on the empty fields goes on."""
+    wizard = open_wizard(qtbot, chooser)
+    type_unicode(wizard.business_page.name_edit, BUSINESS)
+    qtbot.keyClick(wizard.business_page.name_edit, Qt.Key.Key_Return)
+    assert wizard.current_page() is wizard.region_page
+    fill_region(wizard)
+    fill_owner(qtbot, wizard)
+    store_key(wizard)
+    page = wizard.staff_page
+    type_unicode(page.name_edit, "Åsa Öberg")
+    qtbot.keyClicks(page.pin_edit, "1111")
+    qtbot.keyClicks(page.allowance_edit, "200")
+    qtbot.keyClicks(page.limit_edit, "50")
+    qtbot.keyClick(page.limit_edit, Qt.Key.Key_Return)
+    assert wizard.current_page() is page and page.table.rowCount() == 1
+    assert page.table.item(0, 0).text() == "Åsa Öberg" and page.name_edit.text() == ""
+    qtbot.keyClick(page.name_edit, Qt.Key.Key_Return)
+    assert wizard.current_page() is wizard.lists_page
+    assert wizard.staff == (StaffPlan("Åsa Öberg", "staff", "1111", 20000, 5000),)
+
+
+def test_an_extra_owner_may_have_no_limit_and_gets_a_key(qtbot: QtBot,
+                                                         chooser: FirstRunChooser) -> None:
+    """An owner added on the team page may leave both amounts empty (no limit); their own
+    recovery key is shown in the list. Staff with an empty amount are told what 0 means."""
+    wizard = open_wizard(qtbot, chooser)
+    fill_business(wizard)
+    fill_region(wizard)
+    fill_owner(qtbot, wizard)
+    store_key(wizard)
+    page = wizard.staff_page
+    type_unicode(page.name_edit, "Marek")
+    qtbot.keyClicks(page.pin_edit, "5555")
+    page.add_button.click()
+    assert "0 means" in page.errors["allowance"].text() and page.table.rowCount() == 0
+    page.role_combo.setCurrentIndex(page.role_combo.findData("owner"))
+    assert page.allowance_edit.placeholderText() == "empty: no limit"
+    page.add_button.click()
+    assert page.table.rowCount() == 1
+    assert [page.table.item(0, c).text() for c in range(4)] == [
+        "Marek", "owner", "no limit", "no limit"]
+    assert pins.check_recovery_key(page.table.item(0, 4).text())
+    assert wizard.staff[0].recovery_key == page.table.item(0, 4).text()
+
+
+def test_a_new_currency_drops_amounts_typed_in_the_old_one(qtbot: QtBot,
+                                                           chooser: FirstRunChooser) -> None:
+    """Going back and changing the currency removes the people whose budgets were typed in
+    the old one (their minor units would mean other amounts) and says so; the lists are
+    refilled in the new currency."""
+    wizard = open_wizard(qtbot, chooser)
+    fill_business(wizard)
+    fill_region(wizard)
+    fill_owner(qtbot, wizard)
+    store_key(wizard)
+    page = wizard.staff_page
+    page.name_edit.setText("Anna")
+    page.pin_edit.setText("1234")
+    page.allowance_edit.setText("100")
+    page.limit_edit.setText("20")
+    page.add_button.click()
+    press(wizard, NEXT)
+    assert wizard.lists_page.presets_table.item(0, 2).text() == "4,00"
+    for _ in range(4):
+        press(wizard, BACK)
+    assert wizard.current_page() is wizard.region_page
+    wizard.region_page.currency_combo.select_code("JPY")
+    for _ in range(3):
+        press(wizard, NEXT)
+    assert wizard.current_page() is page
+    assert page.table.rowCount() == 0 and "currency changed" in page.notice_label.text()
+    press(wizard, NEXT)
+    assert wizard.lists_page.presets_table.item(0, 2).text() == "150"  # ¥, no decimals

@@ -158,11 +158,11 @@ def test_create_business_writes_everything_and_audits_each_step(db_target: str) 
 ])
 def test_a_bad_row_anywhere_leaves_no_file(tmp_path: Path, broken: dict[str, object]) -> None:
     """Whatever part of the plan is wrong, the call fails with a ValidationError and no
-    database file (nor -wal/-shm) is left: nothing half-made."""
+    database file (nor -wal/-shm, nor the folder made for it) is left: nothing half-made."""
     path = tmp_path / "new" / "shop.db"
     with pytest.raises(ValidationError):
         first_run.create_business(path, plan(**broken), pin_cost=TEST_PIN_COST, now=NOW)
-    assert leftovers(path) == []
+    assert leftovers(path) == [] and not path.parent.exists()
     first_run.create_business(path, plan(), pin_cost=TEST_PIN_COST, now=NOW)  # can retry
     assert path.exists()
 

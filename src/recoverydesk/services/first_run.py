@@ -22,6 +22,7 @@ from recoverydesk.errors import ValidationError
 from recoverydesk.paths import default_demo_path
 from recoverydesk.services import business, catalog, team
 from recoverydesk.services.types import SetupPlan, SetupResult
+from recoverydesk.store.db import is_postgres_url
 
 
 def new_recovery_key() -> str:
@@ -72,11 +73,18 @@ def create_business(target: str | Path, plan: SetupPlan, *,
             catalog.add_preset(owner_id, preset.label, preset.kind, preset.cost_minor,
                                preset.value_minor, now=at)
 
-    result = business.setup_business(
-        target, name=plan.name, currency=plan.currency, locale=plan.locale,
-        timezone=plan.timezone, owner_name=plan.owner_name, owner_pin=plan.owner_pin,
-        pin_cost=pin_cost, categories=categories, now=now, recovery_key=plan.recovery_key,
-        furnish=furnish)
+    folder = None if is_postgres_url(target) else Path(target).expanduser().parent
+    new_folder = folder if folder is not None and not folder.exists() else None
+    try:
+        result = business.setup_business(
+            target, name=plan.name, currency=plan.currency, locale=plan.locale,
+            timezone=plan.timezone, owner_name=plan.owner_name, owner_pin=plan.owner_pin,
+            pin_cost=pin_cost, categories=categories, now=now,
+            recovery_key=plan.recovery_key, furnish=furnish)
+    except Exception:
+        if new_folder is not None and new_folder.is_dir() and not any(new_folder.iterdir()):
+            new_folder.rmdir()  # the folder made for the file goes with it
+        raise
     business.close_business()
     report(steps, steps)
     return result

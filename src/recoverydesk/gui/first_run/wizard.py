@@ -212,8 +212,7 @@ class SummaryPage(Step):
 
     def initializePage(self) -> None:
         s = self.setup
-        fmt = lambda minor: (self.tr("no limit") if minor is None  # noqa: E731
-                             else money.format_money(minor, s.currency, s.locale_code))
+        fmt = self._money
         people = "".join(
             f"<li>{html.escape(p.name)} ({self.tr(p.role)}): {fmt(p.allowance_minor)} "
             f"{self.tr('a month')}, {fmt(p.per_incident_limit_minor)} "
@@ -232,6 +231,11 @@ class SummaryPage(Step):
             "".join(f"<p><b>{title}:</b> {text}</p>" for title, text in rows)
             + f"<p><b>{self.tr('Team')}:</b></p><ul>{people}</ul>")
         show_message(self.message_label, "")
+
+    def _money(self, minor: int | None) -> str:
+        if minor is None:
+            return self.tr("no limit")
+        return money.format_money(minor, self.setup.currency, self.setup.locale_code)
 
     def validatePage(self) -> bool:
         if self.setup.created is not None:
