@@ -153,7 +153,8 @@ def test_a_whole_wizard_run_then_the_owner_signs_in(qtbot: QtBot, chooser: First
 
     summary = wizard.summary_page
     assert wizard.current_page() is summary
-    for text in (BUSINESS, OWNER, "Иван Петров", "Fryzura", "Manicure", "pl_PL, PLN"):
+    for text in (BUSINESS, OWNER, "Иван Петров", "Fryzura", "Manicure",
+                 "Polish (Poland) — pl_PL; PLN — Polish Zloty; Europe/Warsaw"):
         assert text in summary.summary_label.text()
     assert not target.exists()  # nothing written before Finish
     press(wizard, FINISH)
@@ -474,3 +475,27 @@ def test_a_new_currency_drops_amounts_typed_in_the_old_one(qtbot: QtBot,
     assert page.table.rowCount() == 0 and "currency changed" in page.notice_label.text()
     press(wizard, NEXT)
     assert wizard.lists_page.presets_table.item(0, 2).text() == "150"  # ¥, no decimals
+
+
+def test_finish_refused_says_so_and_keeps_the_other_file(qtbot: QtBot,
+                                                         chooser: FirstRunChooser,
+                                                         target: Path) -> None:
+    """If a database appeared at the target while the wizard was open, Finish is refused
+    with the reason on the summary page, that file is left as it was, and the wizard stays
+    open so the owner can cancel or go back."""
+    wizard = open_wizard(qtbot, chooser)
+    fill_business(wizard)
+    fill_region(wizard)
+    fill_owner(qtbot, wizard)
+    store_key(wizard)
+    press(wizard, NEXT)
+    press(wizard, NEXT)
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"someone else's file")
+    press(wizard, FINISH)
+    message = wizard.summary_page.message_label
+    qtbot.waitUntil(lambda: message.text().startswith("Nothing was saved"), timeout=20000)
+    assert "already exists" in message.text() and message.isVisible()
+    assert wizard.isVisible() and wizard.finish_button.isEnabled() and chooser.chosen is None
+    assert target.read_bytes() == b"someone else's file"
+    assert not Path(f"{target}-wal").exists()

@@ -140,4 +140,7 @@ class RegionPage(Step):
         self.setup.locale_code = picked["locale_combo"]
         self.setup.currency = picked["currency_combo"]
         self.setup.timezone = picked["timezone_combo"]
+        self.setup.region_text = "; ".join(  # the names as picked, for the summary
+            combo.label_of(picked[combo.objectName()])
+            for combo in (self.locale_combo, self.currency_combo, self.timezone_combo))
         return True

@@ -62,10 +62,9 @@ class SearchableCombo(QComboBox):
             self.setCurrentIndex(index)
         return index >= 0
 
-    def current_code(self) -> str | None:
-        """The code of the chosen list entry (``None`` if none is chosen)."""
-        index = self.currentIndex()
-        return self.codes[index] if 0 <= index < len(self.codes) else None
+    def label_of(self, code: str) -> str:
+        index = self._index_of_code.get(code, -1)
+        return self.itemText(index) if index >= 0 else code
 
     def code(self) -> str | None:
         """The chosen code: the typed text must be one of the labels or a code itself."""

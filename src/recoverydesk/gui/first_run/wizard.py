@@ -60,6 +60,7 @@ class SetupWizard(QDialog):
         self.business_name = ""
         self.template_key = setup_templates.DEFAULT_TEMPLATE
         self.locale_code, self.currency, self.timezone = "en_US", "USD", "UTC"
+        self.region_text = ""
         self.owner_name = self.owner_pin = ""
         self.recovery_key: str | None = None
         self.staff: tuple[StaffPlan, ...] = ()
@@ -220,8 +221,7 @@ class SummaryPage(Step):
         presets = ", ".join(f"{html.escape(p.label)} {fmt(p.cost_minor)}" for p in s.presets)
         rows = (
             (self.tr("Business"), html.escape(s.business_name)),
-            (self.tr("Number format, currency, time zone"),
-             f"{s.locale_code}, {s.currency}, {s.timezone}"),
+            (self.tr("Number format, currency, time zone"), html.escape(s.region_text)),
             (self.tr("Owner"), html.escape(s.owner_name)),
             (self.tr("Categories"), html.escape(", ".join(s.categories))),
             (self.tr("Gesture presets"), presets or self.tr("none")),
