@@ -2,10 +2,12 @@
 
     python tools/screenshots.py [--db var/demo.db] [--out screenshots]
 
-Screens: sign-in, counter, the "Log a recovery" dialog within the budget and needing an
-owner's approval, then (as an owner) Incidents with a detail and the *Add a gesture* dialog,
-Follow-ups, Customers and the erase confirmation, Team (with an employee's budget
-history) and Settings (its three tabs, and the *Restore from a backup* dialog), each as
+Screens: the first-run chooser and each set-up wizard page (``first-run-*``, see
+``tools/first_run_shots.py``), sign-in, counter, the "Log a recovery" dialog within the
+budget and needing an owner's approval, then (as an owner) Incidents with a detail and the
+*Add a gesture* dialog, Follow-ups, Customers and the erase confirmation, Team (with an
+employee's budget history) and Settings (its three tabs, and the *Restore from a backup*
+dialog), each as
 ``<screen>-<theme>.png``.
 The shots are taken on a copy of the database in which two recoveries were just logged
 (so the counter has entries today); the database itself is not changed. Runs offscreen
@@ -46,6 +48,9 @@ from recoverydesk.services import (  # noqa: E402
 )
 from recoverydesk.services.demo import BUSINESS_NAME, DEMO_PEOPLE  # noqa: E402
 from recoverydesk.services.types import GestureInput  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tools"))
+from first_run_shots import shoot_first_run  # noqa: E402
 
 SIZE = (1366, 768)
 STAFF_NAME = "Łucja Zażółć"  # a staff member with a budget and non-Latin letters
@@ -193,6 +198,8 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     theme.register_icons()
+    for name in ("light", "dark"):
+        shoot_first_run(app, name, out)
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "screenshots.db"
         with sqlite3.connect(args.db) as source, sqlite3.connect(copy) as target:

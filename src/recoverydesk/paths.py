@@ -20,3 +20,8 @@ def log_file_path() -> Path:
 def default_backup_folder() -> Path:
     """Where backups go unless the business setting ``backup_folder`` names another."""
     return user_data_path(APP_NAME, appauthor=False) / "backups"
+
+
+def default_demo_path() -> Path:
+    """The demo business the first-run chooser builds and opens, beside the default file."""
+    return user_data_path(APP_NAME, appauthor=False) / "recoverydesk-demo.db"

@@ -77,3 +77,13 @@ def normalize_recovery_key(text: str) -> str:
     """Accept the key with or without dashes/spaces, in any case."""
     chars = "".join(ch for ch in text.upper() if ch.isalnum())
     return "-".join(chars[i:i + 5] for i in range(0, len(chars), 5))
+
+
+def check_recovery_key(key: str) -> str:
+    """A key as :func:`new_recovery_key` makes them (five groups of five), else an error."""
+    chars = key.replace("-", "")
+    if (normalize_recovery_key(key) != key or len(chars) != 25
+            or any(ch not in _KEY_ALPHABET for ch in chars)):
+        raise ValidationError("That is not a recovery key (five groups of five letters and "
+                              "digits).", "recovery_key")
+    return key

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -12,16 +13,30 @@ from recoverydesk.gui.daily_backup import start_daily_backup
 from recoverydesk.gui.errors import install_excepthook
 from recoverydesk.gui.main_window import MainWindow
 from recoverydesk.gui.workers import wait_for_workers
-from recoverydesk.services import business
+from recoverydesk.services import business, first_run
 
 
 def run(target: str) -> int:
-    """Open ``target`` and run the window until it is closed; returns the exit code."""
+    """Open ``target`` and run the window until it is closed; returns the exit code.
+
+    With no database at ``target`` the first-run chooser comes first: set up a business
+    there, or open the demo; quitting it leaves nothing behind.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("RecoveryDesk")
     install_excepthook()
     theme.register_icons()
+    if first_run.needs_first_run(target):
+        from recoverydesk.gui.first_run.chooser import FirstRunChooser
+
+        theme.apply_theme(app, "system")
+        chooser = FirstRunChooser(Path(target).expanduser(), first_run.demo_path())
+        chosen = chooser.choose()
+        chooser.deleteLater()
+        if chosen is None:
+            return 0
+        target = str(chosen)
     try:
         info = business.open_business(target)
     except (UnreadableDatabase, SchemaTooNew) as exc:  # the recovery dialog (SPEC §9)

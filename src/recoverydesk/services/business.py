@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from datetime import datetime
 from pathlib import Path
@@ -97,10 +97,14 @@ def setup_business(target: str | Path, *, name: str, currency: str, locale: str,
                    timezone: str, owner_name: str, owner_pin: str,
                    pin_cost: int = pins.DEFAULT_PIN_COST,
                    categories: Sequence[str] = catalog.DEFAULT_CATEGORIES,
-                   now: datetime | None = None) -> SetupResult:
+                   now: datetime | None = None, recovery_key: str | None = None,
+                   furnish: Callable[[int, datetime], None] | None = None) -> SetupResult:
     """Create a new business database with its first owner; leaves it open.
 
-    Returns the owner's id and recovery key (shown once; only its hash is kept).
+    Returns the owner's id and recovery key (shown once; only its hash is kept). The key is
+    ``recovery_key`` when given (the first-run wizard shows it before creating anything),
+    else a new one. ``furnish(owner_id, at)`` runs inside the same transaction (staff,
+    budgets, presets): any failure there, as anywhere, removes the file.
 
     Raises:
         ValidationError: a bad value, before anything is written.
@@ -111,6 +115,8 @@ def setup_business(target: str | Path, *, name: str, currency: str, locale: str,
     locale = validate_locale(locale)
     zone(timezone)
     pins.validate_pin(owner_pin, "owner_pin")
+    if recovery_key is not None:
+        pins.check_recovery_key(recovery_key)
     if not pins.MIN_PIN_COST <= pin_cost <= pins.MAX_PIN_COST:
         raise ValidationError("The PIN hash cost is out of range.", "pin_cost")
     at = utcnow(now)
@@ -129,9 +135,12 @@ def setup_business(target: str | Path, *, name: str, currency: str, locale: str,
             audit_log.append(None, "business.setup", "business", 1,
                              {"name": name, "currency": currency, "locale": locale,
                               "timezone": timezone}, at)
-            owner = team.create_employee(None, owner_name, "owner", owner_pin, at)
+            owner = team.create_employee(None, owner_name, "owner", owner_pin, at,
+                                         recovery_key=recovery_key)
             for position, category in enumerate(categories):
                 catalog.create_category(owner.id, category, position, at)
+            if furnish is not None:
+                furnish(owner.id, at)
     except Exception:
         db.close()
         if path is not None:

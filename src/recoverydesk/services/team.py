@@ -20,15 +20,20 @@ from recoverydesk.store.models import BudgetChange, Employee, Gesture, Void
 
 
 def create_employee(actor_id: int | None, name: str, role: str, pin: str,
-                    at: datetime) -> NewEmployee:
-    """Insert an employee inside the caller's transaction; owners get a recovery key."""
+                    at: datetime, recovery_key: str | None = None) -> NewEmployee:
+    """Insert an employee inside the caller's transaction; owners get a recovery key
+    (``recovery_key`` if one was made and shown beforehand, else a new one)."""
     name = clean_text(name, "name", max_len=MAX_NAME)
     choose(role, ROLES, "role")
     pins.validate_pin(pin)
+    if recovery_key is not None:
+        if role != "owner":
+            raise ValidationError("Only owners have a recovery key.", "recovery_key")
+        pins.check_recovery_key(recovery_key)
     if find_by_name(name) is not None:
         raise ValidationError(f"There is already an employee called '{name}'.", "name")
     cost = _base.settings().pin_cost
-    key = pins.new_recovery_key() if role == "owner" else None
+    key = (recovery_key or pins.new_recovery_key()) if role == "owner" else None
     employee = Employee.create(
         name=name, role=role, pin_hash=pins.hash_secret(pin, cost),
         recovery_key_hash=pins.hash_secret(key, cost) if key else None, created_at=at)

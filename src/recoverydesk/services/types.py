@@ -243,3 +243,44 @@ class TeamMember:
     active: bool
     status: BudgetStatus
     planned: BudgetInfo | None
+
+
+@dataclass(frozen=True)
+class PresetPlan:
+    """A gesture preset to create at first run; amounts in minor units."""
+
+    label: str
+    kind: str
+    cost_minor: int
+    value_minor: int | None = None
+
+
+@dataclass(frozen=True)
+class StaffPlan:
+    """A person to add at first run with their budget from the setup month on (``None``
+    amounts: no limit, owners only). An owner's ``recovery_key`` is made up front, like the
+    first owner's, so it can be shown before anything is stored."""
+
+    name: str
+    role: str
+    pin: str
+    allowance_minor: int | None
+    per_incident_limit_minor: int | None
+    recovery_key: str | None = None
+
+
+@dataclass(frozen=True)
+class SetupPlan:
+    """Everything the first-run wizard collected; ``recovery_key`` is the first owner's,
+    shown to them before the business is created (only its hash is stored)."""
+
+    name: str
+    currency: str
+    locale: str
+    timezone: str
+    owner_name: str
+    owner_pin: str
+    recovery_key: str
+    categories: tuple[str, ...]
+    presets: tuple[PresetPlan, ...] = ()
+    staff: tuple[StaffPlan, ...] = ()
