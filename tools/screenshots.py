@@ -46,7 +46,7 @@ from recoverydesk.services import (  # noqa: E402
     recoveries,
     team,
 )
-from recoverydesk.services.demo import BUSINESS_NAME, DEMO_PEOPLE  # noqa: E402
+from recoverydesk.services.demo import BUSINESS_NAME, DEMO_PEOPLE, build_demo  # noqa: E402
 from recoverydesk.services.types import GestureInput  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -200,6 +200,9 @@ def main() -> int:
     theme.register_icons()
     for name in ("light", "dark"):
         shoot_first_run(app, name, out)
+    if not Path(args.db).exists():  # as `tools/dev.py demo` would make it
+        Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+        build_demo(args.db)
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "screenshots.db"
         with sqlite3.connect(args.db) as source, sqlite3.connect(copy) as target:
