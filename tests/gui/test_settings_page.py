@@ -349,3 +349,20 @@ def test_a_deactivated_preset_is_no_longer_offered(qtbot: QtBot, shop: Shop) -> 
     assert dialog is not None
     assert [p.label for p in dialog.presets] == ["Dessert"]
     dialog.reject()
+
+
+def test_the_pickers_show_names_and_find_by_any_part(qtbot: QtBot, shop: Shop) -> None:
+    """Currency, locale and time zone are the wizard's searchable pickers: the stored codes
+    show as names, and a choice picked by its name is saved as its code."""
+    _window, page = owner_settings_page(qtbot)
+    ui = page.ui
+    assert ui.currency_combo.currentText() == "EUR — Euro"
+    assert ui.locale_combo.currentText() == "German (Germany) — de_DE"
+    assert ui.timezone_combo.currentText() == "Europe/Berlin"
+    ui.locale_combo.lineEdit().clear()
+    qtbot.keyClicks(ui.locale_combo.lineEdit(), "fr_CH")  # a code typed in full counts
+    ui.currency_combo.setCurrentIndex(ui.currency_combo.findText("CHF — Swiss Franc"))
+    qtbot.mouseClick(ui.save_settings_button, Qt.MouseButton.LeftButton)
+    assert ui.settings_message.text() == "Settings saved."
+    saved = business.get_settings()
+    assert (saved.locale, saved.currency) == ("fr_CH", "CHF")

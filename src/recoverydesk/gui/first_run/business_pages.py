@@ -73,13 +73,14 @@ class RegionPage(Step):
         self.setup = wizard
         self.setTitle(self.tr("Money, language and time"))
         self.setSubTitle(self.tr("Type any part of a name or code to find it."))
-        self.locale_combo = SearchableCombo("locale_combo",
-                                            regions.locale_choices(UI_LANGUAGE))
-        self.currency_combo = SearchableCombo("currency_combo",
-                                              regions.currency_choices(UI_LANGUAGE))
+        self.locale_combo = SearchableCombo(name="locale_combo",
+                                            choices=regions.locale_choices(UI_LANGUAGE))
+        self.currency_combo = SearchableCombo(name="currency_combo",
+                                              choices=regions.currency_choices(UI_LANGUAGE))
         self.first_field = self.locale_combo
         self.timezone_combo = SearchableCombo(
-            "timezone_combo", [(z.replace("_", " "), z) for z in regions.timezone_choices()])
+            name="timezone_combo",
+            choices=[(z.replace("_", " "), z) for z in regions.timezone_choices()])
         self.locale_error = error_label("locale_error")
         self.currency_error = error_label("currency_error")
         self.timezone_error = error_label("timezone_error")

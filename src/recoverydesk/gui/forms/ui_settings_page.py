@@ -10,6 +10,8 @@
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QProgressBar, QPushButton, QSizePolicy, QSpacerItem, QSpinBox, QTabWidget, QTreeWidget, QVBoxLayout, QWidget
 
+from recoverydesk.gui.searchable_combo import SearchableCombo
+
 class Ui_SettingsPage(object):
     def setupUi(self, SettingsPage):
         if not SettingsPage.objectName():
@@ -47,9 +49,8 @@ class Ui_SettingsPage(object):
 
         self.business_grid.addWidget(self.currency_label, 2, 0, 1, 1)
 
-        self.currency_combo = QComboBox(self.business_tab)
+        self.currency_combo = SearchableCombo(self.business_tab)
         self.currency_combo.setObjectName(u"currency_combo")
-        self.currency_combo.setEditable(True)
 
         self.business_grid.addWidget(self.currency_combo, 2, 1, 1, 1)
 
@@ -64,9 +65,8 @@ class Ui_SettingsPage(object):
 
         self.business_grid.addWidget(self.locale_label, 4, 0, 1, 1)
 
-        self.locale_combo = QComboBox(self.business_tab)
+        self.locale_combo = SearchableCombo(self.business_tab)
         self.locale_combo.setObjectName(u"locale_combo")
-        self.locale_combo.setEditable(True)
 
         self.business_grid.addWidget(self.locale_combo, 4, 1, 1, 1)
 
@@ -81,9 +81,8 @@ class Ui_SettingsPage(object):
 
         self.business_grid.addWidget(self.timezone_label, 6, 0, 1, 1)
 
-        self.timezone_combo = QComboBox(self.business_tab)
+        self.timezone_combo = SearchableCombo(self.business_tab)
         self.timezone_combo.setObjectName(u"timezone_combo")
-        self.timezone_combo.setEditable(True)
 
         self.business_grid.addWidget(self.timezone_combo, 6, 1, 1, 1)
 

@@ -9,18 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_datetime
-from babel.localedata import locale_identifiers
-from babel.numbers import list_currencies
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QTreeWidgetItem, QWidget
 
-from recoverydesk.core import money
-from recoverydesk.core.months import known_zones
+from recoverydesk.core import money, regions
 from recoverydesk.errors import RecoveryDeskError, StorageError, ValidationError
 from recoverydesk.gui import clock
 from recoverydesk.gui.forms.ui_settings_page import Ui_SettingsPage
 from recoverydesk.gui.messages import show_message
 from recoverydesk.gui.pages.catalog_editor import CatalogEditor
+from recoverydesk.gui.searchable_combo import SearchableCombo
 from recoverydesk.gui.workers import ServiceWorker, start
 from recoverydesk.services import backups, business
 from recoverydesk.services.types import BackupInfo, BusinessInfo, SignedIn
@@ -47,9 +45,11 @@ class SettingsPage(QWidget):
         self.ui = ui = Ui_SettingsPage()
         ui.setupUi(self)
         self.setObjectName("settings_page")
-        ui.currency_combo.addItems(sorted(list_currencies()))
-        ui.locale_combo.addItems(sorted(locale_identifiers()))
-        ui.timezone_combo.addItems(sorted(known_zones()))
+        # The same searchable pickers as the set-up wizard: "Polish (Poland) — pl_PL".
+        ui.currency_combo.set_choices(regions.currency_choices())
+        ui.locale_combo.set_choices(regions.locale_choices())
+        ui.timezone_combo.set_choices([(z.replace("_", " "), z)
+                                       for z in regions.timezone_choices()])
         for name, text in (("system", self.tr("Follow the system")),
                            ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
             ui.theme_combo.addItem(text, name)
@@ -110,9 +110,11 @@ class SettingsPage(QWidget):
         self.catalog.settings = settings
         ui = self.ui
         ui.name_edit.setText(settings.name)
-        ui.currency_combo.setCurrentText(settings.currency)
-        ui.locale_combo.setCurrentText(settings.locale)
-        ui.timezone_combo.setCurrentText(settings.timezone)
+        for combo, code in ((ui.currency_combo, settings.currency),
+                            (ui.locale_combo, settings.locale),
+                            (ui.timezone_combo, settings.timezone)):
+            if not combo.select_code(code):  # a code Babel knows but the list leaves out
+                combo.setEditText(code)
         ui.retention_spin.setValue(settings.retention_days)
         ui.followup_spin.setValue(settings.followup_delay_days)
         ui.signout_spin.setValue(settings.auto_signout_minutes)
@@ -150,8 +152,8 @@ class SettingsPage(QWidget):
             show_message(label, "")
         avg: int | None = None
         try:  # the amount is read in the currency and locale being saved: check them first
-            currency = business.validate_currency(ui.currency_combo.currentText())
-            locale = business.validate_locale(ui.locale_combo.currentText())
+            currency = business.validate_currency(_typed_code(ui.currency_combo))
+            locale = business.validate_locale(_typed_code(ui.locale_combo))
             if ui.avg_value_edit.text().strip():
                 avg = money.parse_amount(ui.avg_value_edit.text(), currency, locale,
                                          field="avg_customer_value_minor")
@@ -160,7 +162,7 @@ class SettingsPage(QWidget):
             return
         if self._update(ui.settings_message, fields, name=ui.name_edit.text(),
                         currency=currency, locale=locale,
-                        timezone=ui.timezone_combo.currentText().strip(),
+                        timezone=_typed_code(ui.timezone_combo),
                         retention_days=ui.retention_spin.value(),
                         followup_delay_days=ui.followup_spin.value(),
                         auto_signout_minutes=ui.signout_spin.value(),
@@ -272,3 +274,8 @@ class SettingsPage(QWidget):
         dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted and info is not None:
             self.restored.emit(info)
+
+
+def _typed_code(combo: SearchableCombo) -> str:
+    """The picked choice's code, or what was typed (the service says what is wrong)."""
+    return combo.code() or combo.currentText().strip()
