@@ -13,8 +13,7 @@ class SearchableCombo(QComboBox):
     or the code finds it, so a list of 1,100 locales stays usable.
 
     The labels go in as one string-list model rather than an ``addItem`` per choice: one
-    call instead of a thousand, and PySide6 6.12 on Python 3.11 loses a reference to
-    ``None`` on every call of a void method, so a thousand calls bring a crash nearer.
+    call instead of a thousand.
     """
 
     def __init__(self, parent: QWidget | None = None, *, name: str = "",
