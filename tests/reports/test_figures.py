@@ -1,7 +1,8 @@
 """Month figures (SPEC §5, §6) on small hand-built shops whose answers are worked out here.
 
 The shop is in Europe/Berlin with the default 90-day retention window; history is written
-through the services with ``now=`` so every moment is known.
+through the services with ``now=`` so every moment is known. Every test runs on SQLite and
+on PostgreSQL (the `shop` fixture).
 """
 
 from __future__ import annotations
@@ -18,10 +19,6 @@ from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.recoveries import IncidentInput
 from recoverydesk.services.types import Approval, GestureInput
 from tests.conftest import OWNER_PIN, Shop
-
-# The month SQL (store/month_queries.py) is SQLite-only so far; issue 5 stays open for
-# its PostgreSQL spelling.
-pytestmark = pytest.mark.sqlite_only
 
 MARCH = Month(2026, 3)
 

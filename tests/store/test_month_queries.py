@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from recoverydesk.core.months import Month, local_date, month_range_utc, zone
-from recoverydesk.store.month_queries import bucket_sql, local_date_sql, offset_segments
+from recoverydesk.store.month_sql import bucket_sql, local_date_sql, offset_segments
 
 ZONES = ("Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/Kolkata",
          "Pacific/Chatham", "UTC")

@@ -1,13 +1,8 @@
 """Aggregate SQL behind a month's report figures (SPEC §5, §6): one grouped statement per
 figure family, so the cost grows with the months asked for, not with the whole history.
 
-Moments are stored as naive UTC and dates as business-local ``YYYY-MM-DD``. Turning a stored
-moment into its local date in SQL uses the zone's UTC offsets, which are constant between
-daylight-saving transitions: :func:`local_date_sql` builds a ``CASE`` over the few transitions
-of the period asked for (found with ``zoneinfo``), so no per-row Python is needed.
-
-The SQL is SQLite's (``date(x, '+N seconds')``, ``julianday``); PostgreSQL would need its own
-spelling of those three expressions.
+The statements are the same on SQLite and PostgreSQL except for the few expressions
+``store.month_sql`` spells per engine (local dates, date arithmetic, minutes between moments).
 """
 
 from __future__ import annotations
@@ -15,73 +10,22 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from recoverydesk.store.db import database
-
-
-def _offset(tz: ZoneInfo, moment_utc: datetime) -> int:
-    offset = moment_utc.replace(tzinfo=UTC).astimezone(tz).utcoffset()
-    assert offset is not None
-    return int(offset.total_seconds())
-
-
-@lru_cache(maxsize=64)
-def offset_segments(tz: ZoneInfo, start: datetime, end: datetime) -> list[tuple[datetime, int]]:
-    """``[(from, offset_seconds), ...]`` of naive UTC moments: the zone's offset from each
-    ``from`` until the next; the first entry starts at ``start``, and ``end`` bounds the walk.
-
-    Offsets change at most a few times a year, so a day-by-day walk with a bisection at each
-    change finds every transition to the second. Cached: a report asks for the same months
-    again. Callers must not modify the returned list.
-    """
-    segments = [(start, _offset(tz, start))]
-    day = start
-    while day < end:
-        nxt = min(day + timedelta(days=1), end)
-        if _offset(tz, nxt) != segments[-1][1]:
-            low, high = day, nxt  # offset(low) is the old one, offset(high) the new one
-            while high - low > timedelta(seconds=1):
-                mid = low + (high - low) / 2
-                mid = mid.replace(microsecond=0)
-                if mid <= low:
-                    break
-                if _offset(tz, mid) == segments[-1][1]:
-                    low = mid
-                else:
-                    high = mid
-            segments.append((high, _offset(tz, high)))
-        day = nxt
-    return segments
-
-
-def sql_moment(value: datetime) -> str:
-    """A naive UTC moment as the text peewee stores (for literals compared with columns)."""
-    return value.isoformat(sep=" ")
-
-
-def local_date_sql(column: str, tz: ZoneInfo, start: datetime, end: datetime) -> str:
-    """SQL giving the business-local date (``YYYY-MM-DD``) of the naive UTC ``column``.
-
-    Exact for moments in ``[start, end)``; outside it the nearest segment's offset is used.
-    """
-    segments = offset_segments(tz, start, end)
-    if len(segments) == 1:
-        return f"date({column}, '{segments[0][1]:+d} seconds')"
-    parts = [f"WHEN {column} < '{sql_moment(boundary)}' THEN date({column}, '{offset:+d} seconds')"
-             for (_, offset), (boundary, _) in pairwise(segments)]
-    return f"CASE {' '.join(parts)} ELSE date({column}, '{segments[-1][1]:+d} seconds') END"
-
-
-def bucket_sql(column: str, bounds: Sequence[datetime]) -> str:
-    """SQL numbering the half-open ranges ``[bounds[k], bounds[k+1])`` as ``k``."""
-    parts = [f"WHEN {column} < '{sql_moment(b)}' THEN {k}" for k, b in enumerate(bounds[1:])]
-    return f"CASE {' '.join(parts)} END"
-
+from recoverydesk.store.db import database, is_postgres
+from recoverydesk.store.month_sql import (
+    add_days,
+    bucket_sql,
+    count_true,
+    date_literal,
+    local_date_sql,
+    minutes_between,
+    moment_literal,
+    sql_moment,
+)
 
 REPORT_CACHE_KIB = 65_536
 
@@ -91,7 +35,10 @@ def roomy_cache(kib: int = REPORT_CACHE_KIB) -> Iterator[None]:
     """A larger page cache and in-memory temporary tables while a report reads, restored
     afterwards. The month statements touch far more pages than SQLite's default 2 MiB cache
     holds (visits and customers looked up per incident, grouped temporary tables); the till's
-    own connection settings stay as they were."""
+    own connection settings stay as they were. PostgreSQL sizes its buffers itself."""
+    if is_postgres():
+        yield
+        return
     cache = database.execute_sql("PRAGMA cache_size").fetchone()[0]
     temp = database.execute_sql("PRAGMA temp_store").fetchone()[0]
     database.execute_sql(f"PRAGMA cache_size = {-int(kib)}")
@@ -103,8 +50,13 @@ def roomy_cache(kib: int = REPORT_CACHE_KIB) -> Iterator[None]:
         database.execute_sql(f"PRAGMA temp_store = {int(temp)}")
 
 
+def placeholders(sql: str) -> str:
+    """``sql`` written with ``?`` placeholders in the open database's parameter style."""
+    return sql.replace("?", database.param)
+
+
 def _rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-    return list(database.execute_sql(sql, tuple(params)).fetchall())
+    return list(database.execute_sql(placeholders(sql), tuple(params)).fetchall())
 
 
 @dataclass(frozen=True)
@@ -138,16 +90,15 @@ def outcome_ctes(period: Period, columns: str = "", materialize_o: bool = False)
     lost_source = ("lost" if period.months > 1 else
                    "(SELECT id, lost_on FROM customer WHERE lost_on IS NOT NULL)")
     lo, hi = period.bounds[0], period.bounds[-1]
-    window = f"'+{int(period.retention_days)} days'"
-    today = f"'{period.today.isoformat()}'"
+    today = date_literal(period.today)
     return f"""lost AS MATERIALIZED (
         SELECT id, lost_on FROM customer WHERE lost_on IS NOT NULL
     ), x AS MATERIALIZED (
-        SELECT *, date(d, {window}) AS e FROM (
+        SELECT xi.*, {add_days("d", period.retention_days)} AS e FROM (
             SELECT i.customer_id AS cust,
                    {local_date_sql("i.reported_at", period.tz, lo, hi)} AS d,
                    {bucket_sql("i.reported_at", period.bounds)} AS m{columns}
-            FROM incident i WHERE i.reported_at >= ? AND i.reported_at < ?)
+            FROM incident i WHERE i.reported_at >= ? AND i.reported_at < ?) xi
     ), y AS MATERIALIZED (
         SELECT x.*,
                CASE WHEN cust IS NOT NULL THEN (
@@ -203,32 +154,37 @@ def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
         WHERE g.incident_id = o.id
           AND NOT EXISTS (SELECT 1 FROM void v WHERE v.gesture_id = g.id)
     )
-    SELECT 'total', NULL, outcome, COUNT(*), SUM(pro), COUNT(DISTINCT cust), 0
+    SELECT 'total', NULL, outcome, COUNT(*), {count_true("pro")}, COUNT(DISTINCT cust), 0
       FROM o GROUP BY outcome
     UNION ALL
-    SELECT 'category', cat, outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY cat, outcome
+    SELECT 'category', CAST(cat AS TEXT), outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY cat, outcome
     UNION ALL
-    SELECT 'severity', sev, outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY sev, outcome
+    SELECT 'severity', CAST(sev AS TEXT), outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY sev, outcome
     UNION ALL
-    SELECT 'employee', emp, outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY emp, outcome
+    SELECT 'employee', CAST(emp AS TEXT), outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY emp, outcome
     UNION ALL
     SELECT 'g:total', NULL, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value),
            COUNT(DISTINCT approved) FROM g GROUP BY outcome
     UNION ALL
-    SELECT 'g:category', cat, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
+    SELECT 'g:category', CAST(cat AS TEXT), outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
       FROM g GROUP BY cat, outcome
     UNION ALL
-    SELECT 'g:severity', sev, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
+    SELECT 'g:severity', CAST(sev AS TEXT), outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
       FROM g GROUP BY sev, outcome
     UNION ALL
-    SELECT 'kind', kind, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
+    SELECT 'kind', CAST(kind AS TEXT), outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
       FROM g GROUP BY kind, outcome
     """
-    return _rows(sql, period_range(period))
+    # Keys are text in SQL (one UNION column); ids come back as ints.
+    return [(family, int(key) if family in _ID_KEYED else key, *rest)
+            for family, key, *rest in _rows(sql, period_range(period))]
+
+
+_ID_KEYED = ("category", "g:category", "employee")
 
 
 def _months_values(bounds: Sequence[datetime]) -> str:
-    return ", ".join(f"({k}, '{sql_moment(lo)}', '{sql_moment(hi)}')"
+    return ", ".join(f"({k}, {moment_literal(lo)}, {moment_literal(hi)})"
                      for k, (lo, hi) in enumerate(pairwise(bounds)))
 
 
@@ -298,12 +254,12 @@ def categories() -> dict[int, str]:
 def median_resolution_minutes(start: datetime, end: datetime) -> float | None:
     """Median minutes from report to resolution over incidents reported in ``[start, end)``
     and resolved so far; ``None`` if none is resolved."""
-    sql = """
+    sql = f"""
     SELECT AVG(mins) FROM (
         SELECT mins, ROW_NUMBER() OVER (ORDER BY mins) AS rn, COUNT(*) OVER () AS cnt FROM (
-            SELECT (julianday(resolved_at) - julianday(reported_at)) * 1440.0 AS mins
+            SELECT {minutes_between("reported_at", "resolved_at")} AS mins
             FROM incident WHERE reported_at >= ? AND reported_at < ?
-              AND resolved_at IS NOT NULL))
+              AND resolved_at IS NOT NULL) AS resolved) AS ranked
     WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2)
     """
     row = _rows(sql, (sql_moment(start), sql_moment(end)))
@@ -321,7 +277,7 @@ def followups_on_time(first: date, last: date, today: date, tz: ZoneInfo) -> tup
     end = datetime.combine(last, datetime.min.time()) + timedelta(days=3)
     done_day = local_date_sql("f.done_at", tz, start, end)
     sql = f"""
-    SELECT COUNT(*), COALESCE(SUM(f.done_at IS NOT NULL AND {done_day} <= f.due_on), 0)
+    SELECT COUNT(*), {count_true(f"f.done_at IS NOT NULL AND {done_day} <= f.due_on")}
     FROM follow_up f WHERE f.due_on >= ? AND f.due_on <= ?
       AND (f.done_at IS NOT NULL OR f.due_on < ?)
     """
