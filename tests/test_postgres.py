@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -119,21 +120,34 @@ def test_every_spend_path_waits_for_the_employee_row_lock(pg_url: str) -> None:
 
 
 def test_an_older_schema_on_postgresql_is_migrated_in_place(pg_url: str) -> None:
-    """A v1 database on the server (step 2 undone) is brought to the latest version on open;
-    the migration is audited (no file backup: the server has its own)."""
+    """A v1 database on the server (steps 2 and 3 undone) is brought to the latest version on
+    open, each incident's retention facts backfilled; the migration is audited (no file
+    backup: the server has its own)."""
     import psycopg
 
+    from recoverydesk.services import customers
+    from recoverydesk.services.customers import CustomerInput
     from recoverydesk.store import migrations
+    from tests.retention_oracle import expected_facts, stored_facts
 
-    make_shop(pg_url)
+    shop = make_shop(pg_url)
+    logged = recoveries.log_recovery(shop.owner_id, shop.incident(),
+                                     new_customer=CustomerInput(name="Ola"), now=T0)
+    assert logged.customer_id is not None
+    customers.record_return_visit(shop.owner_id, logged.customer_id,
+                                  now=T0 + timedelta(days=3))
     business.close_business()
     with psycopg.connect(pg_url, autocommit=True) as con:
         con.execute("ALTER TABLE business DROP COLUMN last_backup_at")
+        con.execute("DROP INDEX incident_reported_at_customer_id_first_return_days_lost_days")
+        con.execute("ALTER TABLE incident DROP COLUMN first_return_days, DROP COLUMN lost_days")
+        con.execute("CREATE INDEX incident_reported_at ON incident (reported_at)")
         con.execute("DELETE FROM schema_version WHERE version > 1")
     business.open_business(pg_url)
     try:
         from recoverydesk.store.db import database
         assert migrations.current_version(database.obj) == migrations.LATEST_VERSION
+        assert stored_facts() == expected_facts() == {logged.incident_id: (3, None)}
         last = AuditEntry.select().order_by(AuditEntry.seq.desc()).get()
         assert last.action == "schema.migrate" and '"backup":null' in last.details
         assert run_check() == []

@@ -15,12 +15,10 @@ from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from recoverydesk.core.months import day_start_utc
 from recoverydesk.store.db import database, is_postgres
 from recoverydesk.store.month_sql import (
-    add_days,
-    bucket_sql,
     count_true,
-    date_literal,
     local_date_sql,
     minutes_between,
     moment_literal,
@@ -74,49 +72,38 @@ class Period:
         return len(self.bounds) - 1
 
 
-def outcome_ctes(period: Period, columns: str = "", materialize_o: bool = False) -> str:
-    """CTEs ending in ``o``: the period's incidents with ``m`` (month index), ``cust``,
-    ``outcome`` (SPEC §5) and ``columns``. Parameters: start, end.
+def window_closed_before(period: Period) -> datetime:
+    """Incidents reported before this naive UTC moment have their window closed: their local
+    date ``d`` has ``d + W`` before the "as of" day."""
+    return day_start_utc(period.today - timedelta(days=period.retention_days), period.tz)
 
-    Retained: a return visit after the local date ``d`` and at most W days after it, unless
-    the customer was marked lost (on or after ``d``) before that visit. Lost: marked lost
-    first, or the window closed (``d + W`` before today). Pending: otherwise. Anonymous: no
-    customer. ``d`` and ``d + W`` are computed once per incident and stored (``x``), then one
-    index look-up finds the first visit in the window (``y``). Customers marked lost are few,
-    so over many months they are collected once (``lost``); for one month, looking each
-    customer up is cheaper than reading every customer. The literals come from dates and
-    integers, never from text a person typed.
-    """
-    lost_source = ("lost" if period.months > 1 else
-                   "(SELECT id, lost_on FROM customer WHERE lost_on IS NOT NULL)")
-    lo, hi = period.bounds[0], period.bounds[-1]
-    today = date_literal(period.today)
-    return f"""lost AS MATERIALIZED (
-        SELECT id, lost_on FROM customer WHERE lost_on IS NOT NULL
-    ), x AS MATERIALIZED (
-        SELECT xi.*, {add_days("d", period.retention_days)} AS e FROM (
-            SELECT i.customer_id AS cust,
-                   {local_date_sql("i.reported_at", period.tz, lo, hi)} AS d,
-                   {bucket_sql("i.reported_at", period.bounds)} AS m{columns}
-            FROM incident i WHERE i.reported_at >= ? AND i.reported_at < ?) xi
-    ), y AS MATERIALIZED (
-        SELECT x.*,
-               CASE WHEN cust IS NOT NULL THEN (
-                   SELECT MIN(v.visited_on) FROM return_visit v
-                   WHERE v.customer_id = cust AND v.visited_on > d AND v.visited_on <= e)
-               END AS fr,
-               CASE WHEN cust IS NOT NULL THEN (
-                   SELECT l.lost_on FROM {lost_source} l WHERE l.id = cust) END AS lost_on
-        FROM x
-    ), o AS {"" if materialize_o else "NOT "}MATERIALIZED (
-        SELECT y.*,
-               CASE WHEN cust IS NULL THEN 'anonymous'
-                    WHEN fr IS NOT NULL AND (lost_on IS NULL OR lost_on < d OR fr <= lost_on)
-                         THEN 'retained'
-                    WHEN lost_on IS NOT NULL AND lost_on >= d THEN 'lost'
-                    WHEN e < {today} THEN 'lost'
-                    ELSE 'pending' END AS outcome
-        FROM y
+
+def _outcome_conditions(period: Period, a: str) -> tuple[str, str]:
+    """SQL conditions on the incident row ``a`` (columns kept by ``store.returns``):
+    retained, and lost-if-not-retained (SPEC §5). Retained: the first return after its date
+    is within the window and not after a "lost" mark made on or after its date. Lost: so
+    marked, or the window has closed. A customer is known when either can hold."""
+    w = int(period.retention_days)
+    retained = (f"{a}.first_return_days <= {w} AND ({a}.lost_days IS NULL "
+                f"OR {a}.first_return_days <= {a}.lost_days)")
+    lost = (f"{a}.customer_id IS NOT NULL AND ({a}.lost_days IS NOT NULL "
+            f"OR {a}.reported_at < {moment_literal(window_closed_before(period))})")
+    return retained, lost
+
+
+def outcome_sql(period: Period, alias: str = "i") -> str:
+    """SPEC §5's outcome of the incident row ``alias``, from its own columns."""
+    retained, lost = _outcome_conditions(period, alias)
+    return (f"CASE WHEN {alias}.customer_id IS NULL THEN 'anonymous' WHEN {retained} THEN "
+            f"'retained' WHEN {lost} THEN 'lost' ELSE 'pending' END")
+
+
+def outcome_ctes(period: Period, columns: str = "", materialize_o: bool = False) -> str:
+    """A CTE ``o``: the period's incidents with ``cust``, ``outcome`` (SPEC §5) and
+    ``columns`` (over ``incident i``). Parameters: start, end."""
+    return f"""o AS {"" if materialize_o else "NOT "}MATERIALIZED (
+        SELECT i.customer_id AS cust, {outcome_sql(period)} AS outcome{columns}
+        FROM incident i WHERE i.reported_at >= ? AND i.reported_at < ?
     )"""
 
 
@@ -125,13 +112,23 @@ def period_range(period: Period) -> tuple[str, str]:
 
 
 def series_outcomes(period: Period) -> list[tuple[int, str, int]]:
-    """``(month index, outcome, incidents)`` for every month of the period: one pass over
-    the period's incidents, one visit look-up per incident with a known customer."""
+    """``(month index, outcome, incidents)`` for every month of the period, in one grouped
+    statement: each month is a range of the covering index on (reported_at, customer_id,
+    first_return_days, lost_days), counted per outcome without reading the table."""
+    retained, lost = _outcome_conditions(period, "i")
     sql = f"""
-    WITH {outcome_ctes(period)}
-    SELECT m, outcome, COUNT(*) FROM o GROUP BY 1, 2
+    WITH months(k, lo, hi) AS (VALUES {_months_values(period.bounds)})
+    SELECT mo.k, COUNT(*), COUNT(i.customer_id), {count_true(retained)},
+           COALESCE(SUM(CASE WHEN {retained} THEN 0 WHEN {lost} THEN 1 ELSE 0 END), 0)
+    FROM months mo JOIN incident i ON i.reported_at >= mo.lo AND i.reported_at < mo.hi
+    GROUP BY mo.k
     """
-    return [(int(m), o, int(n)) for m, o, n in _rows(sql, period_range(period))]
+    out: list[tuple[int, str, int]] = []
+    for m, total, known, kept, gone in _rows(sql, ()):
+        counts = {"retained": int(kept), "lost": int(gone), "anonymous": int(total) - int(known),
+                  "pending": int(known) - int(kept) - int(gone)}
+        out.extend((int(m), outcome, n) for outcome, n in counts.items() if n)
+    return out
 
 
 def month_outcomes(period: Period) -> list[tuple[Any, ...]]:

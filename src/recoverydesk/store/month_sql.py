@@ -10,7 +10,6 @@ comes from dates, moments and integers, never from text a person typed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
@@ -66,12 +65,6 @@ def moment_literal(value: datetime) -> str:
     return f"{text}::timestamp" if is_postgres() else text
 
 
-def date_literal(value: object) -> str:
-    """A date (anything whose ``isoformat`` is ``YYYY-MM-DD``) as an SQL date literal."""
-    text = f"'{value.isoformat()}'"  # type: ignore[attr-defined]
-    return f"{text}::date" if is_postgres() else text
-
-
 def _shifted_date(column: str, seconds: int) -> str:
     if is_postgres():
         return f"CAST({column} + INTERVAL '{seconds:d} seconds' AS date)"
@@ -92,20 +85,6 @@ def local_date_sql(column: str, tz: ZoneInfo, start: datetime, end: datetime) ->
     return f"CASE {' '.join(parts)} ELSE {_shifted_date(column, segments[-1][1])} END"
 
 
-def bucket_sql(column: str, bounds: Sequence[datetime]) -> str:
-    """SQL numbering the half-open ranges ``[bounds[k], bounds[k+1])`` as ``k``."""
-    parts = [f"WHEN {column} < {moment_literal(b)} THEN {k}"
-             for k, b in enumerate(bounds[1:])]
-    return f"CASE {' '.join(parts)} END"
-
-
-def add_days(date_sql: str, days: int) -> str:
-    """The local date ``days`` after the local date ``date_sql``."""
-    if is_postgres():
-        return f"({date_sql} + {int(days)})"
-    return f"date({date_sql}, '{int(days):+d} days')"
-
-
 def minutes_between(earlier: str, later: str) -> str:
     """Minutes (a float) from moment ``earlier`` to moment ``later``."""
     if is_postgres():
@@ -123,3 +102,11 @@ def distinct_list(column: str) -> str:
     if is_postgres():
         return f"string_agg(DISTINCT {column}, ',')"
     return f"GROUP_CONCAT(DISTINCT {column})"
+
+
+def days_between(earlier: str, later: str) -> str:
+    """Whole days from the local date ``earlier`` to the local date ``later`` (an integer,
+    ``NULL`` when either is)."""
+    if is_postgres():
+        return f"({later} - {earlier})"
+    return f"CAST(ROUND(julianday({later}) - julianday({earlier})) AS INTEGER)"
