@@ -112,17 +112,20 @@ def period_range(period: Period) -> tuple[str, str]:
 
 
 def series_outcomes(period: Period) -> list[tuple[int, str, int]]:
-    """``(month index, outcome, incidents)`` for every month of the period, in one grouped
-    statement: each month is a range of the covering index on (reported_at, customer_id,
-    first_return_days, lost_days), counted per outcome without reading the table."""
-    retained, lost = _outcome_conditions(period, "i")
-    sql = f"""
-    WITH months(k, lo, hi) AS (VALUES {_months_values(period.bounds)})
-    SELECT mo.k, COUNT(*), COUNT(i.customer_id), {count_true(retained)},
-           COALESCE(SUM(CASE WHEN {retained} THEN 0 WHEN {lost} THEN 1 ELSE 0 END), 0)
-    FROM months mo JOIN incident i ON i.reported_at >= mo.lo AND i.reported_at < mo.hi
-    GROUP BY mo.k
+    """``(month index, outcome, incidents)`` for every month of the period, in one statement
+    counted from the covering index on (reported_at, customer_id, first_return_days,
+    lost_days) without reading the table.
+
+    One aggregate branch per month, not a ``GROUP BY`` over a months join: SQLite does not
+    know the join yields rows month by month and would sort every incident of the year,
+    while each branch reads its month's index range once.
     """
+    retained, lost = _outcome_conditions(period, "i")
+    branch = (f"SELECT {{k}}, COUNT(*), COUNT(i.customer_id), {count_true(retained)}, "
+              f"COALESCE(SUM(CASE WHEN {retained} THEN 0 WHEN {lost} THEN 1 ELSE 0 END), 0) "
+              f"FROM incident i WHERE i.reported_at >= {{lo}} AND i.reported_at < {{hi}}")
+    sql = " UNION ALL ".join(branch.format(k=k, lo=moment_literal(lo), hi=moment_literal(hi))
+                             for k, (lo, hi) in enumerate(pairwise(period.bounds)))
     out: list[tuple[int, str, int]] = []
     for m, total, known, kept, gone in _rows(sql, ()):
         counts = {"retained": int(kept), "lost": int(gone), "anonymous": int(total) - int(known),
@@ -135,10 +138,15 @@ def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
     """The period's incidents (one month) grouped per table of the report.
 
     Rows ``(family, key, outcome, n, a, b, c)``. Counted over incidents: ``total`` (a =
-    proactive, b = distinct customers), ``category`` (key = category id), ``severity``,
-    ``employee`` (key = reporter id). Summed over their non-voided gestures (n = incidents
-    with one, a = cost, b = value, c = incidents with an approved one): ``g:total``,
-    ``g:category``, ``g:severity`` and ``kind`` (an incident counts under each kind it used).
+    proactive, b = distinct customers, for ``retained`` only), ``category`` (key = category
+    id), ``severity``, ``employee`` (key = reporter id). Summed over their non-voided
+    gestures (n = incidents with one, a = cost, b = value, c = incidents with an approved
+    one): ``g:total``, ``g:category``, ``g:severity`` and ``kind`` (an incident counts under
+    each kind it used).
+
+    Each grouping pass sorts its rows, so SQL groups incidents once at the finest grain
+    (category, severity, reporter, outcome) and gestures once per (category, severity,
+    outcome) and once per kind; the families are summed from those few rows here.
     """
     columns = (", i.id AS id, i.category_id AS cat, i.severity AS sev, "
                "i.reported_by_id AS emp, i.proactive AS pro")
@@ -151,33 +159,41 @@ def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
         WHERE g.incident_id = o.id
           AND NOT EXISTS (SELECT 1 FROM void v WHERE v.gesture_id = g.id)
     )
-    SELECT 'total', NULL, outcome, COUNT(*), {count_true("pro")}, COUNT(DISTINCT cust), 0
-      FROM o GROUP BY outcome
+    SELECT 'i', cat, sev, emp, outcome, COUNT(*), {count_true("pro")}, 0, 0
+      FROM o GROUP BY cat, sev, emp, outcome
     UNION ALL
-    SELECT 'category', CAST(cat AS TEXT), outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY cat, outcome
+    SELECT 'c', NULL, NULL, NULL, 'retained', COUNT(DISTINCT cust), 0, 0, 0
+      FROM o WHERE outcome = 'retained'
     UNION ALL
-    SELECT 'severity', CAST(sev AS TEXT), outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY sev, outcome
+    SELECT 'g', cat, sev, NULL, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value),
+           COUNT(DISTINCT approved) FROM g GROUP BY cat, sev, outcome
     UNION ALL
-    SELECT 'employee', CAST(emp AS TEXT), outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY emp, outcome
-    UNION ALL
-    SELECT 'g:total', NULL, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value),
-           COUNT(DISTINCT approved) FROM g GROUP BY outcome
-    UNION ALL
-    SELECT 'g:category', CAST(cat AS TEXT), outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
-      FROM g GROUP BY cat, outcome
-    UNION ALL
-    SELECT 'g:severity', CAST(sev AS TEXT), outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
-      FROM g GROUP BY sev, outcome
-    UNION ALL
-    SELECT 'kind', CAST(kind AS TEXT), outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
+    SELECT 'k', NULL, kind, NULL, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
       FROM g GROUP BY kind, outcome
     """
-    # Keys are text in SQL (one UNION column); ids come back as ints.
-    return [(family, int(key) if family in _ID_KEYED else key, *rest)
-            for family, key, *rest in _rows(sql, period_range(period))]
+    sums: dict[tuple[str, Any, str], list[int]] = {}
 
+    def add(family: str, key: Any, outcome: str, *values: int) -> None:
+        total = sums.setdefault((family, key, outcome), [0, 0, 0, 0])
+        for index, value in enumerate(values):
+            total[index] += value
 
-_ID_KEYED = ("category", "g:category", "employee")
+    for kind, cat, text, emp, outcome, n, a, b, c in _rows(sql, period_range(period)):
+        n, a, b, c = int(n), int(a or 0), int(b or 0), int(c or 0)
+        if kind == "i":
+            add("total", None, outcome, n, a, 0, 0)
+            add("category", int(cat), outcome, n, 0, 0, 0)
+            add("severity", text, outcome, n, 0, 0, 0)
+            add("employee", int(emp), outcome, n, 0, 0, 0)
+        elif kind == "c":
+            add("total", None, outcome, 0, 0, n, 0)
+        elif kind == "g":
+            add("g:total", None, outcome, n, a, b, c)
+            add("g:category", int(cat), outcome, n, a, b, 0)
+            add("g:severity", text, outcome, n, a, b, 0)
+        else:
+            add("kind", text, outcome, n, a, b, 0)
+    return [(family, key, outcome, *values) for (family, key, outcome), values in sums.items()]
 
 
 def _months_values(bounds: Sequence[datetime]) -> str:
