@@ -121,15 +121,22 @@ def series_outcomes(period: Period) -> list[tuple[int, str, int]]:
     while each branch reads its month's index range once.
     """
     retained, lost = _outcome_conditions(period, "i")
-    branch = (f"SELECT {{k}}, COUNT(*), COUNT(i.customer_id), {count_true(retained)}, "
-              f"COALESCE(SUM(CASE WHEN {retained} THEN 0 WHEN {lost} THEN 1 ELSE 0 END), 0) "
-              f"FROM incident i WHERE i.reported_at >= {{lo}} AND i.reported_at < {{hi}}")
-    sql = " UNION ALL ".join(branch.format(k=k, lo=moment_literal(lo), hi=moment_literal(hi))
-                             for k, (lo, hi) in enumerate(pairwise(period.bounds)))
+    closed = window_closed_before(period)
+    # Pending: known, neither retained nor lost. Before ``closed`` no window is open, so
+    # there every known incident not retained is lost and the last column need not be
+    # computed row by row.
+    pending = (f"COALESCE(SUM(CASE WHEN i.customer_id IS NULL OR {retained} OR {lost} THEN 0 "
+               "ELSE 1 END), 0)")
+    branches = [
+        f"SELECT {k}, COUNT(*), COUNT(i.customer_id), {count_true(retained)}, "
+        f"{pending if hi > closed else 0} FROM incident i "
+        f"WHERE i.reported_at >= {moment_literal(lo)} AND i.reported_at < {moment_literal(hi)}"
+        for k, (lo, hi) in enumerate(pairwise(period.bounds))]
     out: list[tuple[int, str, int]] = []
-    for m, total, known, kept, gone in _rows(sql, ()):
-        counts = {"retained": int(kept), "lost": int(gone), "anonymous": int(total) - int(known),
-                  "pending": int(known) - int(kept) - int(gone)}
+    for m, total, known, kept, open_ in _rows(" UNION ALL ".join(branches), ()):
+        counts = {"retained": int(kept), "pending": int(open_),
+                  "lost": int(known) - int(kept) - int(open_),
+                  "anonymous": int(total) - int(known)}
         out.extend((int(m), outcome, n) for outcome, n in counts.items() if n)
     return out
 
@@ -267,15 +274,20 @@ def categories() -> dict[int, str]:
 def median_resolution_minutes(start: datetime, end: datetime) -> float | None:
     """Median minutes from report to resolution over incidents reported in ``[start, end)``
     and resolved so far; ``None`` if none is resolved."""
+    resolved = ("FROM incident WHERE reported_at >= ? AND reported_at < ? "
+                "AND resolved_at IS NOT NULL")
+    # The middle one or two of the sorted minutes: LIMIT/OFFSET lets the sort keep only the
+    # lower half, where a ranking window would number every row.
     sql = f"""
+    WITH n AS (SELECT COUNT(*) AS cnt {resolved})
     SELECT AVG(mins) FROM (
-        SELECT mins, ROW_NUMBER() OVER (ORDER BY mins) AS rn, COUNT(*) OVER () AS cnt FROM (
-            SELECT {minutes_between("reported_at", "resolved_at")} AS mins
-            FROM incident WHERE reported_at >= ? AND reported_at < ?
-              AND resolved_at IS NOT NULL) AS resolved) AS ranked
-    WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2)
+        SELECT {minutes_between("reported_at", "resolved_at")} AS mins {resolved}
+        ORDER BY mins
+        LIMIT (SELECT 2 - cnt + 2 * (cnt / 2) FROM n)
+        OFFSET (SELECT (cnt - 1) / 2 FROM n)) AS middle
     """
-    row = _rows(sql, (sql_moment(start), sql_moment(end)))
+    moments = (sql_moment(start), sql_moment(end))
+    row = _rows(sql, moments * 2)
     # julianday() is a double: round away its noise (35.9999998 minutes is 36.0).
     return None if not row or row[0][0] is None else round(float(row[0][0]), 1)
 
