@@ -1,8 +1,11 @@
 """Aggregate SQL behind a month's report figures (SPEC §5, §6): one grouped statement per
 figure family, so the cost grows with the months asked for, not with the whole history.
 
-The statements are the same on SQLite and PostgreSQL except for the few expressions
-``store.month_sql`` spells per engine (local dates, date arithmetic, minutes between moments).
+Retention outcomes come from each incident's own columns (its first return and "lost" mark
+in days, kept by ``store.returns``) compared with the window and the "as of" day, so no
+visit or customer is looked up per incident. The statements are the same on SQLite and
+PostgreSQL except for the few expressions ``store.month_sql`` spells per engine (local dates,
+minutes between moments, typed literals).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ REPORT_CACHE_KIB = 65_536
 def roomy_cache(kib: int = REPORT_CACHE_KIB) -> Iterator[None]:
     """A larger page cache and in-memory temporary tables while a report reads, restored
     afterwards. The month statements touch far more pages than SQLite's default 2 MiB cache
-    holds (visits and customers looked up per incident, grouped temporary tables); the till's
+    holds (a year of index ranges, the month's rows, grouped temporary tables); the till's
     own connection settings stay as they were. PostgreSQL sizes its buffers itself."""
     if is_postgres():
         yield
