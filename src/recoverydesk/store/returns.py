@@ -18,7 +18,7 @@ expression below; ``recoverydesk check`` compares them with a fresh computation.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -39,7 +39,8 @@ def _span(where: str, params: tuple[Any, ...]) -> tuple[datetime, datetime] | No
         return None
     first, last = (v if isinstance(v, datetime) else datetime.fromisoformat(str(v))
                    for v in row)
-    return first - timedelta(days=1), last + timedelta(days=1)
+    # Whole years, so the zone's transitions are walked once per span and then cached.
+    return datetime(first.year - 1, 12, 31), datetime(last.year + 1, 1, 2)
 
 
 def _expressions(tz: ZoneInfo, span: tuple[datetime, datetime]) -> tuple[str, str]:
