@@ -154,9 +154,9 @@ def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
     one): ``g:total``, ``g:category``, ``g:severity`` and ``kind`` (an incident counts under
     each kind it used).
 
-    Each grouping pass sorts its rows, so SQL groups incidents once at the finest grain
-    (category, severity, reporter, outcome) and gestures once per (category, severity,
-    outcome) and once per kind; the families are summed from those few rows here.
+    Each grouping pass sorts its rows, so SQL groups incidents per (category, severity,
+    outcome) and per (reporter, outcome), gestures per (category, severity, outcome) and per
+    kind; the families are summed from those few rows here.
     """
     columns = (", i.id AS id, i.category_id AS cat, i.severity AS sev, "
                "i.reported_by_id AS emp, i.proactive AS pro")
@@ -169,8 +169,10 @@ def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
         WHERE g.incident_id = o.id
           AND NOT EXISTS (SELECT 1 FROM void v WHERE v.gesture_id = g.id)
     )
-    SELECT 'i', cat, sev, emp, outcome, COUNT(*), {count_true("pro")}, 0, 0
-      FROM o GROUP BY cat, sev, emp, outcome
+    SELECT 'i', cat, sev, NULL, outcome, COUNT(*), {count_true("pro")}, 0, 0
+      FROM o GROUP BY cat, sev, outcome
+    UNION ALL
+    SELECT 'e', NULL, NULL, emp, outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY emp, outcome
     UNION ALL
     SELECT 'c', NULL, NULL, NULL, 'retained', COUNT(DISTINCT cust), 0, 0, 0
       FROM o WHERE outcome = 'retained'
@@ -194,6 +196,7 @@ def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
             add("total", None, outcome, n, a, 0, 0)
             add("category", int(cat), outcome, n, 0, 0, 0)
             add("severity", text, outcome, n, 0, 0, 0)
+        elif kind == "e":
             add("employee", int(emp), outcome, n, 0, 0, 0)
         elif kind == "c":
             add("total", None, outcome, 0, 0, n, 0)
