@@ -153,3 +153,68 @@ def test_an_older_schema_on_postgresql_is_migrated_in_place(pg_url: str) -> None
         assert run_check() == []
     finally:
         business.close_business()
+
+
+def test_a_visit_and_a_customer_correction_on_two_tills_leave_no_stale_facts(
+        pg_url: str) -> None:
+    """Till A records a return visit for a customer while till B moves an incident to that
+    customer: whichever commits second recounts after the other (the customer row is locked
+    first), so the moved incident ends with the visit counted and ``check`` is clean."""
+    import threading
+    import time
+
+    from recoverydesk.services import _base
+    from recoverydesk.services.customers import CustomerInput
+    from recoverydesk.store import returns
+    from recoverydesk.store.db import database, release_thread_connection
+    from recoverydesk.store.models import Incident, ReturnVisit
+    from tests.retention_oracle import expected_facts, stored_facts
+
+    shop = make_shop(pg_url)
+    kept = recoveries.log_recovery(shop.owner_id, shop.incident(),
+                                   new_customer=CustomerInput(name="Kim"), now=T0)
+    moved = recoveries.log_recovery(shop.owner_id, shop.incident(), now=T0).incident_id
+    customer = kept.customer_id
+    assert customer is not None
+    tz = _base.settings().tz
+    visit_inserted, b_recounted = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def till_a() -> None:  # the visit: inserted, then recounted while B is still open
+        try:
+            with database.atomic():
+                ReturnVisit.create(customer=customer, visited_on=T0.date() + timedelta(days=4),
+                                   recorded_at=T0, recorded_by=shop.owner_id)
+                visit_inserted.set()
+                assert b_recounted.wait(10)
+                returns.refresh_customer(tz, customer)
+        except BaseException as exc:  # reported by the main thread
+            errors.append(exc)
+        finally:
+            release_thread_connection()
+
+    def till_b() -> None:  # the correction: recounted before A commits, committed late
+        try:
+            assert visit_inserted.wait(10)
+            with database.atomic():
+                Incident.update(customer=customer).where(Incident.id == moved).execute()
+                returns.refresh_incident(tz, moved)
+                b_recounted.set()
+                time.sleep(0.5)  # A's recount runs now unless the lock holds it back
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            release_thread_connection()
+
+    threads = [threading.Thread(target=till_a), threading.Thread(target=till_b)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    try:
+        assert errors == []
+        assert stored_facts() == expected_facts()
+        assert stored_facts()[moved] == (4, None)
+        assert [p for p in run_check() if p.check == "retention"] == []
+    finally:
+        business.close_business()

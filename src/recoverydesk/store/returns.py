@@ -67,13 +67,26 @@ def refresh(tz: ZoneInfo, where: str, params: tuple[Any, ...] = ()) -> int:
     return int(cursor.rowcount or 0)
 
 
+def _lock_customer(customer_sql: str, params: tuple[Any, ...]) -> None:
+    """PostgreSQL: lock the customer row first, so a visit recorded on one till and an
+    incident moved to that customer on another recount one after the other (each recount
+    then sees the other's committed rows). ``NO KEY UPDATE`` does not wait for the key-share
+    locks the foreign keys of those very writes hold, so the two cannot deadlock. SQLite
+    writers are serialised already."""
+    if is_postgres():
+        database.execute_sql(_param(f"SELECT id FROM customer WHERE id = ({customer_sql}) "
+                                    "FOR NO KEY UPDATE"), params)
+
+
 def refresh_customer(tz: ZoneInfo, customer_id: int) -> int:
     """After a return visit or a "lost" mark of this customer, or a merge into them."""
+    _lock_customer("?", (customer_id,))
     return refresh(tz, "customer_id = ?", (customer_id,))
 
 
 def refresh_incident(tz: ZoneInfo, incident_id: int) -> int:
     """After this incident's customer was corrected."""
+    _lock_customer("SELECT customer_id FROM incident WHERE id = ?", (incident_id,))
     return refresh(tz, "id = ?", (incident_id,))
 
 
