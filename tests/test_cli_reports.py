@@ -27,18 +27,19 @@ KEYS = {"incidents", "gestures", "spend_minor", "budget_minor", "retained", "los
 
 
 @pytest.fixture
-def shop_path(tmp_path: Path) -> Path:
-    """A closed shop file with one recovery (3,50 € to a new customer) in March 2026."""
-    shop = make_shop(tmp_path / "shop.db")
+def shop_path(db_target: str) -> str:
+    """A closed shop with one recovery (3,50 € to a new customer) in March 2026: an SQLite
+    file or the PostgreSQL test database (every test here runs on both)."""
+    shop = make_shop(db_target)
     anna = shop.staff("Иван Петров", 10_000, 2_000)
     recoveries.log_recovery(anna, shop.incident(), new_customer=CustomerInput(name="Åsa"),
                             gesture=GestureInput("free_item", 350),
                             now=datetime(2026, 3, 10, 11, tzinfo=UTC))
     business.close_business()
-    return shop.path
+    return shop.target
 
 
-def test_stats_json_has_the_stable_keys(shop_path: Path,
+def test_stats_json_has_the_stable_keys(shop_path: str,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     """JSON with every documented key; money in minor units; rates 0..1 or null."""
     assert main(["stats", "--month", "2026-03", "--json", "--db", str(shop_path)]) == 0
@@ -55,7 +56,7 @@ def test_stats_json_has_the_stable_keys(shop_path: Path,
     assert len(data["months"]) == 12
 
 
-def test_stats_text_and_an_empty_month(shop_path: Path,
+def test_stats_text_and_an_empty_month(shop_path: str,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     """The text table names the business and month; a month with nothing is not an error."""
     assert main(["--db", str(shop_path), "stats", "--month", "2026-03"]) == 0
@@ -67,14 +68,14 @@ def test_stats_text_and_an_empty_month(shop_path: Path,
 
 @pytest.mark.parametrize("month", ["2026-13", "soon", "2026-3", ""])
 @pytest.mark.parametrize("command", ["stats", "report", "export"])
-def test_a_bad_month_exits_2_with_one_line(shop_path: Path, command: str, month: str,
+def test_a_bad_month_exits_2_with_one_line(shop_path: str, command: str, month: str,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     assert main([command, "--month", month, "--db", str(shop_path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "month" in err[0]
 
 
-def test_report_writes_a_pdf_on_letter(shop_path: Path, tmp_path: Path,
+def test_report_writes_a_pdf_on_letter(shop_path: str, tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "out" / "march.pdf"
     target.parent.mkdir()
@@ -87,7 +88,7 @@ def test_report_writes_a_pdf_on_letter(shop_path: Path, tmp_path: Path,
 
 
 def test_report_into_a_missing_folder_exits_1_with_one_line(
-        shop_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        shop_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "nowhere" / "march.pdf"
     assert main(["report", "--month", "2026-03", "-o", str(target),
                  "--db", str(shop_path)]) == 1
@@ -95,7 +96,7 @@ def test_report_into_a_missing_folder_exits_1_with_one_line(
     assert not target.exists()
 
 
-def test_export_writes_utf8_csv(shop_path: Path, tmp_path: Path,
+def test_export_writes_utf8_csv(shop_path: str, tmp_path: Path,
                                 capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "march.csv"
     assert main(["export", "--month", "2026-03", "-o", str(target),
@@ -105,7 +106,7 @@ def test_export_writes_utf8_csv(shop_path: Path, tmp_path: Path,
     assert (row["employee"], row["customer"], row["cost"]) == ("Иван Петров", "Åsa", "3.50")
 
 
-def test_stats_loads_no_reportlab_or_qt(shop_path: Path) -> None:
+def test_stats_loads_no_reportlab_or_qt(shop_path: str) -> None:
     """Heavy imports stay in the commands that need them."""
     code = ("import sys; from recoverydesk.cli import main;\n"
             f"assert main(['stats', '--month', '2026-03', '--db', {str(shop_path)!r}]) == 0\n"

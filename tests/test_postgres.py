@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -119,23 +120,101 @@ def test_every_spend_path_waits_for_the_employee_row_lock(pg_url: str) -> None:
 
 
 def test_an_older_schema_on_postgresql_is_migrated_in_place(pg_url: str) -> None:
-    """A v1 database on the server (step 2 undone) is brought to the latest version on open;
-    the migration is audited (no file backup: the server has its own)."""
+    """A v1 database on the server (steps 2 and 3 undone) is brought to the latest version on
+    open, each incident's retention facts backfilled; the migration is audited (no file
+    backup: the server has its own)."""
     import psycopg
 
+    from recoverydesk.services import customers
+    from recoverydesk.services.customers import CustomerInput
     from recoverydesk.store import migrations
+    from tests.retention_oracle import expected_facts, stored_facts
 
-    make_shop(pg_url)
+    shop = make_shop(pg_url)
+    logged = recoveries.log_recovery(shop.owner_id, shop.incident(),
+                                     new_customer=CustomerInput(name="Ola"), now=T0)
+    assert logged.customer_id is not None
+    customers.record_return_visit(shop.owner_id, logged.customer_id,
+                                  now=T0 + timedelta(days=3))
     business.close_business()
     with psycopg.connect(pg_url, autocommit=True) as con:
         con.execute("ALTER TABLE business DROP COLUMN last_backup_at")
+        con.execute("DROP INDEX incident_reported_at_customer_id_first_return_days_lost_days")
+        con.execute("ALTER TABLE incident DROP COLUMN first_return_days, DROP COLUMN lost_days")
+        con.execute("CREATE INDEX incident_reported_at ON incident (reported_at)")
         con.execute("DELETE FROM schema_version WHERE version > 1")
     business.open_business(pg_url)
     try:
         from recoverydesk.store.db import database
         assert migrations.current_version(database.obj) == migrations.LATEST_VERSION
+        assert stored_facts() == expected_facts() == {logged.incident_id: (3, None)}
         last = AuditEntry.select().order_by(AuditEntry.seq.desc()).get()
         assert last.action == "schema.migrate" and '"backup":null' in last.details
         assert run_check() == []
+    finally:
+        business.close_business()
+
+
+def test_a_visit_and_a_customer_correction_on_two_tills_leave_no_stale_facts(
+        pg_url: str) -> None:
+    """Till A records a return visit for a customer while till B moves an incident to that
+    customer: whichever commits second recounts after the other (the customer row is locked
+    first), so the moved incident ends with the visit counted and ``check`` is clean."""
+    import threading
+    import time
+
+    from recoverydesk.services import _base
+    from recoverydesk.services.customers import CustomerInput
+    from recoverydesk.store import returns
+    from recoverydesk.store.db import database, release_thread_connection
+    from recoverydesk.store.models import Incident, ReturnVisit
+    from tests.retention_oracle import expected_facts, stored_facts
+
+    shop = make_shop(pg_url)
+    kept = recoveries.log_recovery(shop.owner_id, shop.incident(),
+                                   new_customer=CustomerInput(name="Kim"), now=T0)
+    moved = recoveries.log_recovery(shop.owner_id, shop.incident(), now=T0).incident_id
+    customer = kept.customer_id
+    assert customer is not None
+    tz = _base.settings().tz
+    visit_inserted, b_recounted = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def till_a() -> None:  # the visit: inserted, then recounted while B is still open
+        try:
+            with database.atomic():
+                ReturnVisit.create(customer=customer, visited_on=T0.date() + timedelta(days=4),
+                                   recorded_at=T0, recorded_by=shop.owner_id)
+                visit_inserted.set()
+                assert b_recounted.wait(10)
+                returns.refresh_customer(tz, customer)
+        except BaseException as exc:  # reported by the main thread
+            errors.append(exc)
+        finally:
+            release_thread_connection()
+
+    def till_b() -> None:  # the correction: recounted before A commits, committed late
+        try:
+            assert visit_inserted.wait(10)
+            with database.atomic():
+                Incident.update(customer=customer).where(Incident.id == moved).execute()
+                returns.refresh_incident(tz, moved)
+                b_recounted.set()
+                time.sleep(0.5)  # A's recount runs now unless the lock holds it back
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            release_thread_connection()
+
+    threads = [threading.Thread(target=till_a), threading.Thread(target=till_b)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    try:
+        assert errors == []
+        assert stored_facts() == expected_facts()
+        assert stored_facts()[moved] == (4, None)
+        assert [p for p in run_check() if p.check == "retention"] == []
     finally:
         business.close_business()

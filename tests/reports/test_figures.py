@@ -1,7 +1,8 @@
 """Month figures (SPEC §5, §6) on small hand-built shops whose answers are worked out here.
 
 The shop is in Europe/Berlin with the default 90-day retention window; history is written
-through the services with ``now=`` so every moment is known.
+through the services with ``now=`` so every moment is known. Every test runs on SQLite and
+on PostgreSQL (the `shop` fixture).
 """
 
 from __future__ import annotations
@@ -18,10 +19,6 @@ from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.recoveries import IncidentInput
 from recoverydesk.services.types import Approval, GestureInput
 from tests.conftest import OWNER_PIN, Shop
-
-# The month SQL (store/month_queries.py) is SQLite-only so far; issue 5 stays open for
-# its PostgreSQL spelling.
-pytestmark = pytest.mark.sqlite_only
 
 MARCH = Month(2026, 3)
 
@@ -211,8 +208,8 @@ def test_month_bounds_follow_the_business_time_zone(shop: Shop) -> None:
 
 
 def test_resolution_proactive_and_severity(shop: Shop) -> None:
-    """Median over resolved incidents only (even count: mean of the middle two); proactive
-    share; the severity table lists every severity."""
+    """Median over resolved incidents only (even count: mean of the middle two; odd: the
+    middle one); proactive share; the severity table lists every severity."""
     anna = shop.staff("Anna", 5_000, 2_000)
     d = date(2026, 3, 10)
     for minutes, proactive, severity in ((10, True, "minor"), (30, False, "major"),
@@ -220,12 +217,14 @@ def test_resolution_proactive_and_severity(shop: Shop) -> None:
         logged = log(shop, anna, d, proactive=proactive, severity=severity)
         incidents.resolve_incident(anna, logged.incident_id, "satisfied",
                                    now=at(d) + timedelta(minutes=minutes))
-    log(shop, anna, d)  # unresolved
+    late = log(shop, anna, d).incident_id  # unresolved
     result = figures(MARCH, date(2026, 3, 20))
-    assert result.median_resolution_minutes == pytest.approx(40.0)
+    assert result.median_resolution_minutes == pytest.approx(40.0)  # (30 + 50) / 2
     assert result.proactive_share == pytest.approx(2 / 5)
     assert [(b.key, b.outcomes.incidents) for b in result.by_severity] == [
         ("minor", 2), ("major", 2), ("critical", 1)]
+    incidents.resolve_incident(anna, late, "satisfied", now=at(d) + timedelta(minutes=70))
+    assert figures(MARCH, date(2026, 3, 20)).median_resolution_minutes == pytest.approx(50.0)
 
 
 def test_followups_done_by_the_end_of_their_due_date(shop: Shop) -> None:

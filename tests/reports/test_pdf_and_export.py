@@ -18,10 +18,6 @@ from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.types import GestureInput
 from tests.conftest import Shop, make_shop
 
-# The month SQL (store/month_queries.py) is SQLite-only so far; issue 5 stays open for
-# its PostgreSQL spelling.
-pytestmark = pytest.mark.sqlite_only
-
 MARCH = Month(2026, 3)
 NAMES = ("Łucja Zażółć", "Magnus Øberg", "Иван Петров", "王小明")
 AS_OF = datetime(2026, 3, 28, 12, 0, tzinfo=UTC)

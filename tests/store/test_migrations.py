@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from contextlib import closing
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from recoverydesk.services import audit_log, backups, business
 from recoverydesk.services.check import run_check
 from recoverydesk.store import migrations
 from recoverydesk.store.db import database
-from recoverydesk.store.models import AuditEntry, Gesture, Void
+from recoverydesk.store.models import AuditEntry, Gesture, SchemaVersion, Void
+from tests.retention_oracle import expected_facts, stored_facts
 
 V1_FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "v1_shop.db"
 
@@ -90,3 +92,64 @@ def test_a_current_file_is_not_backed_up_again_on_open(v1_file: Path) -> None:
     business.open_business(v1_file)
     business.close_business()
     assert len(backups.list_backups(v1_file)) == 1
+
+
+def _indexes(path: Path) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    with closing(sqlite3.connect(path)) as con:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = "
+                                            "'table' AND name NOT LIKE 'sqlite_%'")]
+        return {t: sorted((i[1], tuple(c[2] for c in con.execute(f"PRAGMA index_info({i[1]})")))
+                          for i in con.execute(f"PRAGMA index_list({t})"))
+                for t in tables}
+
+
+def _v2_file(v1_file: Path) -> Path:
+    """The v1 fixture taken to schema version 2 exactly, as the previous release left it."""
+    db = SqliteDatabase(str(v1_file))
+    database.initialize(db)
+    try:
+        with db.atomic():
+            migrations.STEPS[1](db)
+            SchemaVersion.create(version=2, applied_at=datetime(2026, 4, 1))
+    finally:
+        db.close()
+        database.initialize(None)
+    return v1_file
+
+
+def test_a_v2_file_migrates_to_v3_with_each_incidents_retention_facts(
+        v1_file: Path, tmp_path: Path) -> None:
+    """Step 3 backfills every incident's first return and lost mark (in days from its
+    Berlin date, 23:30 UTC being the next day there) and swaps in the month index; the
+    result equals SPEC §5 worked out from the raw rows, and a fresh file's schema."""
+    path = _v2_file(v1_file)
+    with closing(sqlite3.connect(path)) as con, con:
+        con.executemany("INSERT INTO customer (id, name, phone, email, notes, lost_on, "
+                        "created_at) VALUES (?, ?, '', '', '', ?, '2026-03-01 09:00:00')",
+                        [(2, "Kept", None), (3, "Gone", "2026-03-20"), (4, "Late", None)])
+        con.executemany("INSERT INTO incident (id, reported_at, reported_by_id, category_id, "
+                        "description, severity, proactive, customer_id, status) "
+                        "VALUES (?, ?, 1, 4, 'v2', 'minor', 0, ?, 'open')",
+                        [(3, "2026-03-10 11:00:00", 2), (4, "2026-03-10 23:30:00", 2),
+                         (5, "2026-03-12 10:00:00", 3), (6, "2026-03-12 10:00:00", 4)])
+        con.executemany("INSERT INTO return_visit (customer_id, visited_on, recorded_at, "
+                        "recorded_by_id) VALUES (?, ?, '2026-04-01 09:00:00', 1)",
+                        [(2, "2026-03-11"), (2, "2026-03-15"), (3, "2026-03-25"),
+                         (4, "2026-03-12")])
+    business.open_business(path)
+    try:
+        assert migrations.current_version(database.obj) == migrations.LATEST_VERSION == 3
+        facts = stored_facts()
+        assert facts == expected_facts()
+        assert {k: facts[k] for k in (1, 2, 3, 4, 5, 6)} == {
+            1: (None, None), 2: (None, None), 3: (1, None), 4: (4, None), 5: (13, 8),
+            6: (None, None)}
+        assert run_check() == []
+    finally:
+        business.close_business()
+    business.setup_business(tmp_path / "fresh.db", name="Fresh", currency="EUR",
+                            locale="de_DE", timezone="Europe/Berlin", owner_name="O",
+                            owner_pin="4711", pin_cost=4)
+    business.close_business()
+    assert _columns(path) == _columns(tmp_path / "fresh.db")
+    assert _indexes(path) == _indexes(tmp_path / "fresh.db")

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from recoverydesk.core.months import Month, local_date, month_range_utc, zone
-from recoverydesk.store.month_queries import bucket_sql, local_date_sql, offset_segments
+from recoverydesk.core.months import local_date, zone
+from recoverydesk.store.month_sql import local_date_sql, offset_segments
 
 ZONES = ("Europe/Berlin", "America/New_York", "Australia/Sydney", "Asia/Kolkata",
          "Pacific/Chatham", "UTC")
@@ -35,15 +35,3 @@ def test_berlin_has_two_offset_changes_in_2026() -> None:
                                datetime(2027, 1, 1))
     assert segments == [(datetime(2026, 1, 1), 3600), (datetime(2026, 3, 29, 1), 7200),
                         (datetime(2026, 10, 25, 1), 3600)]
-
-
-def test_month_buckets_follow_local_month_starts() -> None:
-    """23:30 UTC on March 31 is already April in Berlin: bucket 1, not 0."""
-    tz = zone("Europe/Berlin")
-    bounds = [month_range_utc(Month(2026, 3), tz)[0], month_range_utc(Month(2026, 4), tz)[0],
-              month_range_utc(Month(2026, 4), tz)[1]]
-    with sqlite3.connect(":memory:") as raw:
-        rows = [raw.execute(f"SELECT {bucket_sql('t', bounds)} FROM (SELECT ? AS t)",
-                            (t,)).fetchone()[0]
-                for t in ("2026-03-31 21:59:59", "2026-03-31 22:00:00", "2026-04-30 21:59:59")]
-    assert rows == [0, 1, 1]

@@ -18,7 +18,7 @@ from recoverydesk.errors import StorageError, ValidationError
 from recoverydesk.services import _base, audit_log, backups, catalog, team
 from recoverydesk.services._base import Settings, utcnow
 from recoverydesk.services.types import BackupInfo, BusinessInfo, SetupResult
-from recoverydesk.store import db, migrations
+from recoverydesk.store import db, migrations, returns
 from recoverydesk.store.models import BudgetChange, Business, Gesture, GesturePreset
 
 
@@ -174,6 +174,8 @@ def update_settings(actor_id: int, now: datetime | None = None, **changes: Any) 
         if diff:
             Business.update(**{key: getattr(updated, key) for key in diff}).where(
                 Business.id == 1).execute()
+            if "timezone" in diff:  # local report dates move: recount every incident
+                returns.refresh_all(updated.tz)
             audit_log.append(actor_id, "settings.change", "business", 1, diff, at)
     return updated
 

@@ -4,7 +4,9 @@ Each finding is a :class:`Problem`; an empty list means the file is sound. Beyon
 checks and the hash chain, the money facts written in the audit log are compared with the live
 gesture and void rows, so money edited behind the app's back is found even when the chain is
 intact (an edit that also rewrote the log would break the chain). Finally the spends are
-replayed in commit order: none without an approval may have passed a limit (SPEC §4).
+replayed in commit order: none without an approval may have passed a limit (SPEC §4). Last,
+each incident's stored retention facts (first return, lost mark: ``store.returns``) are
+recomputed from the visits and customers, since the month figures count from them.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from recoverydesk.services._base import settings
 from recoverydesk.services.audit_log import verify_chain
 from recoverydesk.services.budget_replay import budget_problems
 from recoverydesk.services.types import Problem
+from recoverydesk.store import returns
 from recoverydesk.store.db import database
 from recoverydesk.store.models import AuditEntry, Gesture, Void
 
@@ -30,7 +33,25 @@ def run_check() -> list[Problem]:
         problems.append(Problem("audit chain", chain.message))
     problems.extend(_money_checks())
     problems.extend(budget_problems(settings()))
+    problems.extend(_retention_checks())
     return problems
+
+
+def _retention_checks() -> list[Problem]:
+    count, sample = returns.stale(settings().tz)
+    problems = [Problem("retention", f"incident {ident}: stored first return after "
+                                     f"{_days(stored_return)}, recomputed {_days(fresh_return)};"
+                                     f" stored lost after {_days(stored_lost)}, recomputed "
+                                     f"{_days(fresh_lost)}")
+                for ident, stored_return, fresh_return, stored_lost, fresh_lost in sample]
+    if count > len(sample):
+        problems.append(Problem("retention", f"{count - len(sample)} more incidents have "
+                                             "stale retention facts"))
+    return problems
+
+
+def _days(value: object) -> str:
+    return "none" if value is None else f"{value} days"
 
 
 def _sqlite_checks() -> list[Problem]:

@@ -19,6 +19,7 @@ from recoverydesk.errors import StorageError, ValidationError
 from recoverydesk.services import _base, audit_log
 from recoverydesk.services.customers import CustomerInput, _get, _validated, usable_customer
 from recoverydesk.services.types import CustomerInfo
+from recoverydesk.store import returns
 from recoverydesk.store.models import (
     Category,
     Customer,
@@ -132,6 +133,7 @@ def merge_customers(actor_id: int, keep_id: int, duplicate_id: int,
             ReturnVisit.customer == duplicate_id).execute()
         Customer.update(**fields).where(Customer.id == keep_id).execute()
         Customer.delete().where(Customer.id == duplicate_id).execute()
+        returns.refresh_customer(_base.settings().tz, keep_id)
         audit_log.append(actor_id, "customer.merge", "customer", keep_id,
                          {"merged": duplicate_id, "incidents": int(moved_incidents),
                           "visits": int(moved_visits)}, at)

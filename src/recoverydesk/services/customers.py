@@ -13,7 +13,7 @@ from recoverydesk.core.months import day_start_utc, local_date
 from recoverydesk.errors import NotFound, ValidationError
 from recoverydesk.services import _base, audit_log
 from recoverydesk.services.types import CustomerHistory, CustomerInfo, CustomerMatch
-from recoverydesk.store import search
+from recoverydesk.store import returns, search
 from recoverydesk.store.db import database, is_sqlite
 from recoverydesk.store.models import Customer, FollowUp, Gesture, Incident, ReturnVisit, Void
 
@@ -101,7 +101,8 @@ def record_return_visit(actor_id: int, customer_id: int, visited_on: date | None
     at = _base.utcnow(now)
     with _base.write():
         _base.active_employee(actor_id)
-        today = local_date(at, _base.settings().tz)
+        tz = _base.settings().tz
+        today = local_date(at, tz)
         visited_on = check_local_date(visited_on or today, today, "visited_on")
         _get(customer_id)
         if followup_id is not None and not FollowUp.select().where(
@@ -109,6 +110,7 @@ def record_return_visit(actor_id: int, customer_id: int, visited_on: date | None
             raise NotFound(f"There is no follow-up with id {followup_id}.")
         visit = ReturnVisit.create(customer=customer_id, visited_on=visited_on, recorded_at=at,
                                    recorded_by=actor_id, followup=followup_id)
+        returns.refresh_customer(tz, customer_id)
         audit_log.append(actor_id, "customer.return_visit", "customer", customer_id,
                          {"visit": visit.id, "visited_on": visited_on.isoformat(),
                           "followup": followup_id}, at)
@@ -121,10 +123,12 @@ def mark_lost(actor_id: int, customer_id: int, lost_on: date | None = None,
     at = _base.utcnow(now)
     with _base.write():
         _base.active_employee(actor_id)
-        today = local_date(at, _base.settings().tz)
+        tz = _base.settings().tz
+        today = local_date(at, tz)
         lost_on = check_local_date(lost_on or today, today, "lost_on")
         _get(customer_id)
         Customer.update(lost_on=lost_on).where(Customer.id == customer_id).execute()
+        returns.refresh_customer(tz, customer_id)
         audit_log.append(actor_id, "customer.lost", "customer", customer_id,
                          {"lost_on": lost_on.isoformat()}, at)
 

@@ -18,6 +18,7 @@ from recoverydesk.core.months import local_date
 from recoverydesk.errors import NotFound, PermissionDenied, ValidationError
 from recoverydesk.services import _base, audit_log
 from recoverydesk.services.customers import usable_customer
+from recoverydesk.store import returns
 from recoverydesk.store.models import Category, Employee, FollowUp, Incident, ReturnVisit
 
 _UNCHANGED: Any = object()
@@ -73,6 +74,8 @@ def correct_incident(actor_id: int, incident_id: int, *, description: str = _UNC
             return False
         Incident.update(**{key: value["new"] for key, value in diff.items()}).where(
             Incident.id == incident_id).execute()
+        if "customer" in diff:
+            returns.refresh_incident(_base.settings().tz, incident_id)
         audit_log.append(actor_id, "incident.correct", "incident", incident_id, diff, at)
     return True
 
@@ -136,11 +139,13 @@ def complete_followup(actor_id: int, followup_id: int, outcome: str, note: str =
             FollowUp.id == followup_id).execute()
         visit_id = None
         details: dict[str, Any] = {"outcome": outcome}
-        if came_back:
-            visited_on = local_date(at, _base.settings().tz)
+        if came_back and customer_id is not None:
+            tz = _base.settings().tz
+            visited_on = local_date(at, tz)
             visit_id = int(ReturnVisit.insert(customer=customer_id, visited_on=visited_on,
                                               recorded_at=at, recorded_by=actor_id,
                                               followup=followup_id).execute())
+            returns.refresh_customer(tz, customer_id)
             details["return_visit"] = {"id": visit_id, "customer": customer_id,
                                        "visited_on": visited_on.isoformat()}
         audit_log.append(actor_id, "followup.done", "followup", followup_id, details, at)

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from peewee import Database
 
+from recoverydesk.core.months import zone
 from recoverydesk.errors import SchemaTooNew, StorageError
-from recoverydesk.store import models, schema_v1
+from recoverydesk.store import models, returns, schema_v1
 
 if TYPE_CHECKING:
     from playhouse.migrate import SchemaMigrator
@@ -40,7 +41,23 @@ def _step_2_last_backup_at(db: Database) -> None:
                                          models.Business.last_backup_at))
 
 
-STEPS: list[Callable[[Database], None]] = [_step_1_initial_schema, _step_2_last_backup_at]
+def _step_3_retention_facts(db: Database) -> None:
+    """Each incident's first return and lost mark in days (``store.returns``), backfilled,
+    and one covering index for the month figures in place of the one on ``reported_at``."""
+    migrator = SchemaMigrator.from_database(db)
+    apply_operations(
+        migrator.add_column("incident", "first_return_days", models.Incident.first_return_days),
+        migrator.add_column("incident", "lost_days", models.Incident.lost_days),
+        migrator.drop_index("incident", "incident_reported_at"),
+        migrator.add_index("incident", ("reported_at", "customer_id", "first_return_days",
+                                        "lost_days"), False))
+    row = db.execute_sql("SELECT timezone FROM business").fetchone()
+    if row is not None:  # a business that is set up: backfill in its time zone
+        returns.refresh_all(zone(row[0]))
+
+
+STEPS: list[Callable[[Database], None]] = [_step_1_initial_schema, _step_2_last_backup_at,
+                                           _step_3_retention_facts]
 LATEST_VERSION = len(STEPS)
 
 

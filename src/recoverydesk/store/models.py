@@ -124,7 +124,7 @@ class Customer(BaseModel):
 
 class Incident(BaseModel):
     id = AutoField()
-    reported_at = DateTimeField(index=True)
+    reported_at = DateTimeField()
     reported_by = ForeignKeyField(Employee, backref="incidents", on_delete="RESTRICT",
                                   index=False)
     category = ForeignKeyField(Category, on_delete="RESTRICT", index=False)
@@ -136,10 +136,20 @@ class Incident(BaseModel):
     resolved_at = DateTimeField(null=True)
     resolved_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT", index=False)
     reaction = CharField(max_length=20, null=True)  # delighted | satisfied | still_unhappy
+    # Schema v3: SPEC §5's facts in days from the local report date (store.returns keeps
+    # them), so a month's retention is counted from this table alone.
+    first_return_days = IntegerField(null=True)
+    lost_days = IntegerField(null=True)
     # Foreign-key id accessors peewee adds, declared for type checkers.
     reported_by_id: int
     category_id: int
     customer_id: int | None
+
+    class Meta:
+        # The month figures count a month's incidents per outcome from this covering index
+        # alone; it also serves every look-up by report time (it replaced the v1 index on
+        # ``reported_at``).
+        indexes = ((("reported_at", "customer_id", "first_return_days", "lost_days"), False),)
 
 
 class Gesture(BaseModel):

@@ -12,7 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from recoverydesk.store.db import database
-from recoverydesk.store.month_queries import Period, outcome_ctes, period_range, sql_moment
+from recoverydesk.store.month_queries import Period, outcome_ctes, period_range, placeholders
+from recoverydesk.store.month_sql import distinct_list, sql_moment
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def month_incidents(period: Period) -> Iterator[IncidentLine]:
     sql = f"""
     WITH {outcome_ctes(period, ", i.id AS id")}
     SELECT i.id, i.reported_at, e.name, c.name, i.customer_id, cu.name, i.severity,
-           (SELECT GROUP_CONCAT(DISTINCT g.kind) FROM gesture g
+           (SELECT {distinct_list("g.kind")} FROM gesture g
              WHERE g.incident_id = i.id
                AND NOT EXISTS (SELECT 1 FROM void v WHERE v.gesture_id = g.id)),
            (SELECT COALESCE(SUM(g.cost_minor), 0) FROM gesture g
@@ -48,7 +49,7 @@ def month_incidents(period: Period) -> Iterator[IncidentLine]:
     JOIN category c ON c.id = i.category_id LEFT JOIN customer cu ON cu.id = i.customer_id
     ORDER BY i.reported_at, i.id
     """
-    for row in database.execute_sql(sql, period_range(period)):
+    for row in database.execute_sql(placeholders(sql), period_range(period)):
         (ident, at, employee, category, customer_id, customer, severity, kinds, cost, outcome,
          description) = row
         yield IncidentLine(
@@ -76,7 +77,7 @@ class GestureLine:
 
 def month_gestures(start: datetime, end: datetime) -> Iterator[GestureLine]:
     """Every gesture made in ``[start, end)`` (voided ones too, marked), oldest first."""
-    sql = """
+    sql = placeholders("""
     SELECT g.id, g.created_at, e.name, c.name, i.customer_id, cu.name, g.kind, g.description,
            g.cost_minor, g.value_minor, a.name, v.id IS NOT NULL
     FROM gesture g JOIN incident i ON i.id = g.incident_id
@@ -85,7 +86,7 @@ def month_gestures(start: datetime, end: datetime) -> Iterator[GestureLine]:
     LEFT JOIN employee a ON a.id = g.approved_by_id
     LEFT JOIN void v ON v.gesture_id = g.id
     WHERE g.created_at >= ? AND g.created_at < ? ORDER BY g.created_at, g.id
-    """
+    """)
     for row in database.execute_sql(sql, (sql_moment(start), sql_moment(end))):
         (ident, at, employee, category, customer_id, customer, kind, description, cost, value,
          approver, voided) = row

@@ -1,13 +1,11 @@
 """Aggregate SQL behind a month's report figures (SPEC §5, §6): one grouped statement per
 figure family, so the cost grows with the months asked for, not with the whole history.
 
-Moments are stored as naive UTC and dates as business-local ``YYYY-MM-DD``. Turning a stored
-moment into its local date in SQL uses the zone's UTC offsets, which are constant between
-daylight-saving transitions: :func:`local_date_sql` builds a ``CASE`` over the few transitions
-of the period asked for (found with ``zoneinfo``), so no per-row Python is needed.
-
-The SQL is SQLite's (``date(x, '+N seconds')``, ``julianday``); PostgreSQL would need its own
-spelling of those three expressions.
+Retention outcomes come from each incident's own columns (its first return and "lost" mark
+in days, kept by ``store.returns``) compared with the window and the "as of" day, so no
+visit or customer is looked up per incident. The statements are the same on SQLite and
+PostgreSQL except for the few expressions ``store.month_sql`` spells per engine (local dates,
+minutes between moments, typed literals).
 """
 
 from __future__ import annotations
@@ -15,73 +13,20 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from recoverydesk.store.db import database
-
-
-def _offset(tz: ZoneInfo, moment_utc: datetime) -> int:
-    offset = moment_utc.replace(tzinfo=UTC).astimezone(tz).utcoffset()
-    assert offset is not None
-    return int(offset.total_seconds())
-
-
-@lru_cache(maxsize=64)
-def offset_segments(tz: ZoneInfo, start: datetime, end: datetime) -> list[tuple[datetime, int]]:
-    """``[(from, offset_seconds), ...]`` of naive UTC moments: the zone's offset from each
-    ``from`` until the next; the first entry starts at ``start``, and ``end`` bounds the walk.
-
-    Offsets change at most a few times a year, so a day-by-day walk with a bisection at each
-    change finds every transition to the second. Cached: a report asks for the same months
-    again. Callers must not modify the returned list.
-    """
-    segments = [(start, _offset(tz, start))]
-    day = start
-    while day < end:
-        nxt = min(day + timedelta(days=1), end)
-        if _offset(tz, nxt) != segments[-1][1]:
-            low, high = day, nxt  # offset(low) is the old one, offset(high) the new one
-            while high - low > timedelta(seconds=1):
-                mid = low + (high - low) / 2
-                mid = mid.replace(microsecond=0)
-                if mid <= low:
-                    break
-                if _offset(tz, mid) == segments[-1][1]:
-                    low = mid
-                else:
-                    high = mid
-            segments.append((high, _offset(tz, high)))
-        day = nxt
-    return segments
-
-
-def sql_moment(value: datetime) -> str:
-    """A naive UTC moment as the text peewee stores (for literals compared with columns)."""
-    return value.isoformat(sep=" ")
-
-
-def local_date_sql(column: str, tz: ZoneInfo, start: datetime, end: datetime) -> str:
-    """SQL giving the business-local date (``YYYY-MM-DD``) of the naive UTC ``column``.
-
-    Exact for moments in ``[start, end)``; outside it the nearest segment's offset is used.
-    """
-    segments = offset_segments(tz, start, end)
-    if len(segments) == 1:
-        return f"date({column}, '{segments[0][1]:+d} seconds')"
-    parts = [f"WHEN {column} < '{sql_moment(boundary)}' THEN date({column}, '{offset:+d} seconds')"
-             for (_, offset), (boundary, _) in pairwise(segments)]
-    return f"CASE {' '.join(parts)} ELSE date({column}, '{segments[-1][1]:+d} seconds') END"
-
-
-def bucket_sql(column: str, bounds: Sequence[datetime]) -> str:
-    """SQL numbering the half-open ranges ``[bounds[k], bounds[k+1])`` as ``k``."""
-    parts = [f"WHEN {column} < '{sql_moment(b)}' THEN {k}" for k, b in enumerate(bounds[1:])]
-    return f"CASE {' '.join(parts)} END"
-
+from recoverydesk.core.months import day_start_utc
+from recoverydesk.store.db import database, is_postgres
+from recoverydesk.store.month_sql import (
+    count_true,
+    local_date_sql,
+    minutes_between,
+    moment_literal,
+    sql_moment,
+)
 
 REPORT_CACHE_KIB = 65_536
 
@@ -90,8 +35,11 @@ REPORT_CACHE_KIB = 65_536
 def roomy_cache(kib: int = REPORT_CACHE_KIB) -> Iterator[None]:
     """A larger page cache and in-memory temporary tables while a report reads, restored
     afterwards. The month statements touch far more pages than SQLite's default 2 MiB cache
-    holds (visits and customers looked up per incident, grouped temporary tables); the till's
-    own connection settings stay as they were."""
+    holds (a year of index ranges, the month's rows, grouped temporary tables); the till's
+    own connection settings stay as they were. PostgreSQL sizes its buffers itself."""
+    if is_postgres():
+        yield
+        return
     cache = database.execute_sql("PRAGMA cache_size").fetchone()[0]
     temp = database.execute_sql("PRAGMA temp_store").fetchone()[0]
     database.execute_sql(f"PRAGMA cache_size = {-int(kib)}")
@@ -103,8 +51,13 @@ def roomy_cache(kib: int = REPORT_CACHE_KIB) -> Iterator[None]:
         database.execute_sql(f"PRAGMA temp_store = {int(temp)}")
 
 
+def placeholders(sql: str) -> str:
+    """``sql`` written with ``?`` placeholders in the open database's parameter style."""
+    return sql.replace("?", database.param)
+
+
 def _rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-    return list(database.execute_sql(sql, tuple(params)).fetchall())
+    return list(database.execute_sql(placeholders(sql), tuple(params)).fetchall())
 
 
 @dataclass(frozen=True)
@@ -122,50 +75,38 @@ class Period:
         return len(self.bounds) - 1
 
 
-def outcome_ctes(period: Period, columns: str = "", materialize_o: bool = False) -> str:
-    """CTEs ending in ``o``: the period's incidents with ``m`` (month index), ``cust``,
-    ``outcome`` (SPEC §5) and ``columns``. Parameters: start, end.
+def window_closed_before(period: Period) -> datetime:
+    """Incidents reported before this naive UTC moment have their window closed: their local
+    date ``d`` has ``d + W`` before the "as of" day."""
+    return day_start_utc(period.today - timedelta(days=period.retention_days), period.tz)
 
-    Retained: a return visit after the local date ``d`` and at most W days after it, unless
-    the customer was marked lost (on or after ``d``) before that visit. Lost: marked lost
-    first, or the window closed (``d + W`` before today). Pending: otherwise. Anonymous: no
-    customer. ``d`` and ``d + W`` are computed once per incident and stored (``x``), then one
-    index look-up finds the first visit in the window (``y``). Customers marked lost are few,
-    so over many months they are collected once (``lost``); for one month, looking each
-    customer up is cheaper than reading every customer. The literals come from dates and
-    integers, never from text a person typed.
-    """
-    lost_source = ("lost" if period.months > 1 else
-                   "(SELECT id, lost_on FROM customer WHERE lost_on IS NOT NULL)")
-    lo, hi = period.bounds[0], period.bounds[-1]
-    window = f"'+{int(period.retention_days)} days'"
-    today = f"'{period.today.isoformat()}'"
-    return f"""lost AS MATERIALIZED (
-        SELECT id, lost_on FROM customer WHERE lost_on IS NOT NULL
-    ), x AS MATERIALIZED (
-        SELECT *, date(d, {window}) AS e FROM (
-            SELECT i.customer_id AS cust,
-                   {local_date_sql("i.reported_at", period.tz, lo, hi)} AS d,
-                   {bucket_sql("i.reported_at", period.bounds)} AS m{columns}
-            FROM incident i WHERE i.reported_at >= ? AND i.reported_at < ?)
-    ), y AS MATERIALIZED (
-        SELECT x.*,
-               CASE WHEN cust IS NOT NULL THEN (
-                   SELECT MIN(v.visited_on) FROM return_visit v
-                   WHERE v.customer_id = cust AND v.visited_on > d AND v.visited_on <= e)
-               END AS fr,
-               CASE WHEN cust IS NOT NULL THEN (
-                   SELECT l.lost_on FROM {lost_source} l WHERE l.id = cust) END AS lost_on
-        FROM x
-    ), o AS {"" if materialize_o else "NOT "}MATERIALIZED (
-        SELECT y.*,
-               CASE WHEN cust IS NULL THEN 'anonymous'
-                    WHEN fr IS NOT NULL AND (lost_on IS NULL OR lost_on < d OR fr <= lost_on)
-                         THEN 'retained'
-                    WHEN lost_on IS NOT NULL AND lost_on >= d THEN 'lost'
-                    WHEN e < {today} THEN 'lost'
-                    ELSE 'pending' END AS outcome
-        FROM y
+
+def _outcome_conditions(period: Period, a: str) -> tuple[str, str]:
+    """SQL conditions on the incident row ``a`` (columns kept by ``store.returns``):
+    retained, and lost-if-not-retained (SPEC §5). Retained: the first return after its date
+    is within the window and not after a "lost" mark made on or after its date. Lost: so
+    marked, or the window has closed. A customer is known when either can hold."""
+    w = int(period.retention_days)
+    retained = (f"{a}.first_return_days <= {w} AND ({a}.lost_days IS NULL "
+                f"OR {a}.first_return_days <= {a}.lost_days)")
+    lost = (f"{a}.customer_id IS NOT NULL AND ({a}.lost_days IS NOT NULL "
+            f"OR {a}.reported_at < {moment_literal(window_closed_before(period))})")
+    return retained, lost
+
+
+def outcome_sql(period: Period, alias: str = "i") -> str:
+    """SPEC §5's outcome of the incident row ``alias``, from its own columns."""
+    retained, lost = _outcome_conditions(period, alias)
+    return (f"CASE WHEN {alias}.customer_id IS NULL THEN 'anonymous' WHEN {retained} THEN "
+            f"'retained' WHEN {lost} THEN 'lost' ELSE 'pending' END")
+
+
+def outcome_ctes(period: Period, columns: str = "", materialize_o: bool = False) -> str:
+    """A CTE ``o``: the period's incidents with ``cust``, ``outcome`` (SPEC §5) and
+    ``columns`` (over ``incident i``). Parameters: start, end."""
+    return f"""o AS {"" if materialize_o else "NOT "}MATERIALIZED (
+        SELECT i.customer_id AS cust, {outcome_sql(period)} AS outcome{columns}
+        FROM incident i WHERE i.reported_at >= ? AND i.reported_at < ?
     )"""
 
 
@@ -174,23 +115,48 @@ def period_range(period: Period) -> tuple[str, str]:
 
 
 def series_outcomes(period: Period) -> list[tuple[int, str, int]]:
-    """``(month index, outcome, incidents)`` for every month of the period: one pass over
-    the period's incidents, one visit look-up per incident with a known customer."""
-    sql = f"""
-    WITH {outcome_ctes(period)}
-    SELECT m, outcome, COUNT(*) FROM o GROUP BY 1, 2
+    """``(month index, outcome, incidents)`` for every month of the period, in one statement
+    counted from the covering index on (reported_at, customer_id, first_return_days,
+    lost_days) without reading the table.
+
+    One aggregate branch per month, not a ``GROUP BY`` over a months join: SQLite does not
+    know the join yields rows month by month and would sort every incident of the year,
+    while each branch reads its month's index range once.
     """
-    return [(int(m), o, int(n)) for m, o, n in _rows(sql, period_range(period))]
+    retained, lost = _outcome_conditions(period, "i")
+    closed = window_closed_before(period)
+    # Pending: known, neither retained nor lost. Before ``closed`` no window is open, so
+    # there every known incident not retained is lost and the last column need not be
+    # computed row by row.
+    pending = (f"COALESCE(SUM(CASE WHEN i.customer_id IS NULL OR {retained} OR {lost} THEN 0 "
+               "ELSE 1 END), 0)")
+    branches = [
+        f"SELECT {k}, COUNT(*), COUNT(i.customer_id), {count_true(retained)}, "
+        f"{pending if hi > closed else 0} FROM incident i "
+        f"WHERE i.reported_at >= {moment_literal(lo)} AND i.reported_at < {moment_literal(hi)}"
+        for k, (lo, hi) in enumerate(pairwise(period.bounds))]
+    out: list[tuple[int, str, int]] = []
+    for m, total, known, kept, open_ in _rows(" UNION ALL ".join(branches), ()):
+        counts = {"retained": int(kept), "pending": int(open_),
+                  "lost": int(known) - int(kept) - int(open_),
+                  "anonymous": int(total) - int(known)}
+        out.extend((int(m), outcome, n) for outcome, n in counts.items() if n)
+    return out
 
 
 def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
     """The period's incidents (one month) grouped per table of the report.
 
     Rows ``(family, key, outcome, n, a, b, c)``. Counted over incidents: ``total`` (a =
-    proactive, b = distinct customers), ``category`` (key = category id), ``severity``,
-    ``employee`` (key = reporter id). Summed over their non-voided gestures (n = incidents
-    with one, a = cost, b = value, c = incidents with an approved one): ``g:total``,
-    ``g:category``, ``g:severity`` and ``kind`` (an incident counts under each kind it used).
+    proactive, b = distinct customers, for ``retained`` only), ``category`` (key = category
+    id), ``severity``, ``employee`` (key = reporter id). Summed over their non-voided
+    gestures (n = incidents with one, a = cost, b = value, c = incidents with an approved
+    one): ``g:total``, ``g:category``, ``g:severity`` and ``kind`` (an incident counts under
+    each kind it used).
+
+    Each grouping pass sorts its rows, so SQL groups incidents per (category, severity,
+    outcome) and per (reporter, outcome), gestures per (category, severity, outcome) and per
+    kind; the families are summed from those few rows here.
     """
     columns = (", i.id AS id, i.category_id AS cat, i.severity AS sev, "
                "i.reported_by_id AS emp, i.proactive AS pro")
@@ -203,32 +169,48 @@ def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
         WHERE g.incident_id = o.id
           AND NOT EXISTS (SELECT 1 FROM void v WHERE v.gesture_id = g.id)
     )
-    SELECT 'total', NULL, outcome, COUNT(*), SUM(pro), COUNT(DISTINCT cust), 0
-      FROM o GROUP BY outcome
+    SELECT 'i', cat, sev, NULL, outcome, COUNT(*), {count_true("pro")}, 0, 0
+      FROM o GROUP BY cat, sev, outcome
     UNION ALL
-    SELECT 'category', cat, outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY cat, outcome
+    SELECT 'e', NULL, NULL, emp, outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY emp, outcome
     UNION ALL
-    SELECT 'severity', sev, outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY sev, outcome
+    SELECT 'c', NULL, NULL, NULL, 'retained', COUNT(DISTINCT cust), 0, 0, 0
+      FROM o WHERE outcome = 'retained'
     UNION ALL
-    SELECT 'employee', emp, outcome, COUNT(*), 0, 0, 0 FROM o GROUP BY emp, outcome
+    SELECT 'g', cat, sev, NULL, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value),
+           COUNT(DISTINCT approved) FROM g GROUP BY cat, sev, outcome
     UNION ALL
-    SELECT 'g:total', NULL, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value),
-           COUNT(DISTINCT approved) FROM g GROUP BY outcome
-    UNION ALL
-    SELECT 'g:category', cat, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
-      FROM g GROUP BY cat, outcome
-    UNION ALL
-    SELECT 'g:severity', sev, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
-      FROM g GROUP BY sev, outcome
-    UNION ALL
-    SELECT 'kind', kind, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
+    SELECT 'k', NULL, kind, NULL, outcome, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
       FROM g GROUP BY kind, outcome
     """
-    return _rows(sql, period_range(period))
+    sums: dict[tuple[str, Any, str], list[int]] = {}
+
+    def add(family: str, key: Any, outcome: str, *values: int) -> None:
+        total = sums.setdefault((family, key, outcome), [0, 0, 0, 0])
+        for index, value in enumerate(values):
+            total[index] += value
+
+    for kind, cat, text, emp, outcome, n, a, b, c in _rows(sql, period_range(period)):
+        n, a, b, c = int(n), int(a or 0), int(b or 0), int(c or 0)
+        if kind == "i":
+            add("total", None, outcome, n, a, 0, 0)
+            add("category", int(cat), outcome, n, 0, 0, 0)
+            add("severity", text, outcome, n, 0, 0, 0)
+        elif kind == "e":
+            add("employee", int(emp), outcome, n, 0, 0, 0)
+        elif kind == "c":
+            add("total", None, outcome, 0, 0, n, 0)
+        elif kind == "g":
+            add("g:total", None, outcome, n, a, b, c)
+            add("g:category", int(cat), outcome, n, a, b, 0)
+            add("g:severity", text, outcome, n, a, b, 0)
+        else:
+            add("kind", text, outcome, n, a, b, 0)
+    return [(family, key, outcome, *values) for (family, key, outcome), values in sums.items()]
 
 
 def _months_values(bounds: Sequence[datetime]) -> str:
-    return ", ".join(f"({k}, '{sql_moment(lo)}', '{sql_moment(hi)}')"
+    return ", ".join(f"({k}, {moment_literal(lo)}, {moment_literal(hi)})"
                      for k, (lo, hi) in enumerate(pairwise(bounds)))
 
 
@@ -298,15 +280,20 @@ def categories() -> dict[int, str]:
 def median_resolution_minutes(start: datetime, end: datetime) -> float | None:
     """Median minutes from report to resolution over incidents reported in ``[start, end)``
     and resolved so far; ``None`` if none is resolved."""
-    sql = """
+    resolved = ("FROM incident WHERE reported_at >= ? AND reported_at < ? "
+                "AND resolved_at IS NOT NULL")
+    # The middle one or two of the sorted minutes: LIMIT/OFFSET lets the sort keep only the
+    # lower half, where a ranking window would number every row.
+    sql = f"""
+    WITH n AS (SELECT COUNT(*) AS cnt {resolved})
     SELECT AVG(mins) FROM (
-        SELECT mins, ROW_NUMBER() OVER (ORDER BY mins) AS rn, COUNT(*) OVER () AS cnt FROM (
-            SELECT (julianday(resolved_at) - julianday(reported_at)) * 1440.0 AS mins
-            FROM incident WHERE reported_at >= ? AND reported_at < ?
-              AND resolved_at IS NOT NULL))
-    WHERE rn IN ((cnt + 1) / 2, (cnt + 2) / 2)
+        SELECT {minutes_between("reported_at", "resolved_at")} AS mins {resolved}
+        ORDER BY mins
+        LIMIT (SELECT 2 - cnt + 2 * (cnt / 2) FROM n)
+        OFFSET (SELECT (cnt - 1) / 2 FROM n)) AS middle
     """
-    row = _rows(sql, (sql_moment(start), sql_moment(end)))
+    moments = (sql_moment(start), sql_moment(end))
+    row = _rows(sql, moments * 2)
     # julianday() is a double: round away its noise (35.9999998 minutes is 36.0).
     return None if not row or row[0][0] is None else round(float(row[0][0]), 1)
 
@@ -321,7 +308,7 @@ def followups_on_time(first: date, last: date, today: date, tz: ZoneInfo) -> tup
     end = datetime.combine(last, datetime.min.time()) + timedelta(days=3)
     done_day = local_date_sql("f.done_at", tz, start, end)
     sql = f"""
-    SELECT COUNT(*), COALESCE(SUM(f.done_at IS NOT NULL AND {done_day} <= f.due_on), 0)
+    SELECT COUNT(*), {count_true(f"f.done_at IS NOT NULL AND {done_day} <= f.due_on")}
     FROM follow_up f WHERE f.due_on >= ? AND f.due_on <= ?
       AND (f.done_at IS NOT NULL OR f.due_on < ?)
     """
