@@ -44,7 +44,9 @@ def _step_2_last_backup_at(db: Database) -> None:
 def _step_3_retention_facts(db: Database) -> None:
     """Each incident's first return and lost mark in days (``store.returns``), backfilled,
     and one covering index for the month figures in place of the one on ``reported_at``."""
-    migrator = SchemaMigrator.from_database(db)
+    from playhouse.migrate import migrate as apply_operations
+
+    migrator = _migrator(db)
     apply_operations(
         migrator.add_column("incident", "first_return_days", models.Incident.first_return_days),
         migrator.add_column("incident", "lost_days", models.Incident.lost_days),
