@@ -35,10 +35,12 @@ from recoverydesk.services.types import BusinessInfo, SignedIn
 
 if TYPE_CHECKING:
     from recoverydesk.gui.dialogs.log_recovery import LogRecoveryDialog
+    from recoverydesk.gui.pages.audit_page import AuditPage
     from recoverydesk.gui.pages.counter_page import CounterPage
     from recoverydesk.gui.pages.customers_page import CustomersPage
     from recoverydesk.gui.pages.followups_page import FollowUpsPage
     from recoverydesk.gui.pages.incidents_page import IncidentsPage
+    from recoverydesk.gui.pages.reports_page import ReportsPage
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin}
@@ -62,6 +64,8 @@ class MainWindow(QMainWindow):
         self._incidents_page: IncidentsPage | None = None
         self._followups_page: FollowUpsPage | None = None
         self._customers_page: CustomersPage | None = None
+        self._reports_page: ReportsPage | None = None
+        self._audit_page: AuditPage | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
         self.top_bar = self._build_top_bar()
@@ -107,6 +111,12 @@ class MainWindow(QMainWindow):
                                                      "Alt+F", self.show_followups)
         self.customers_nav_button = self._nav_button("customers.svg", self.tr("Customers"),
                                                      "Alt+U", self.show_customers)
+        # Owner-only pages: hidden for staff, shown when an owner signs in.
+        self.reports_nav_button = self._nav_button("reports.svg", self.tr("Reports"),
+                                                   "Alt+R", self.show_reports)
+        self.audit_nav_button = self._nav_button("audit.svg", self.tr("Audit log"),
+                                                 "Alt+L", self.show_audit)
+        self.owner_nav_buttons = [self.reports_nav_button, self.audit_nav_button]
         self.person_label = QLabel()
         self.person_label.setObjectName("person_label")
         self.switch_user_button = QPushButton(QIcon("icons:switch_user.svg"),
@@ -117,7 +127,7 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(16, 6, 16, 6)
         row.addWidget(self.counter_nav_button)
         for button in (self.incidents_nav_button, self.followups_nav_button,
-                       self.customers_nav_button):
+                       self.customers_nav_button, *self.owner_nav_buttons):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.person_label)
@@ -198,6 +208,24 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._customers_page)
         return self._customers_page
 
+    @property
+    def reports_page(self) -> ReportsPage:
+        if self._reports_page is None:
+            from recoverydesk.gui.pages.reports_page import ReportsPage
+
+            self._reports_page = ReportsPage()
+            self.pages.addWidget(self._reports_page)
+        return self._reports_page
+
+    @property
+    def audit_page(self) -> AuditPage:
+        if self._audit_page is None:
+            from recoverydesk.gui.pages.audit_page import AuditPage
+
+            self._audit_page = AuditPage()
+            self.pages.addWidget(self._audit_page)
+        return self._audit_page
+
     # --- signing in and out ---------------------------------------------------------------
 
     def _on_signed_in(self, person: SignedIn) -> None:
@@ -206,6 +234,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.counter_page)
         self.counter_nav_button.setChecked(True)
         self.person_label.setText(person.name)
+        for button in self.owner_nav_buttons:
+            button.setVisible(person.is_owner)
         self.top_bar.show()
         self.log_action.setEnabled(True)
         for action in self.theme_actions.values():
@@ -260,8 +290,8 @@ class MainWindow(QMainWindow):
             self.counter_page.refresh()
             self.pages.setCurrentWidget(self.counter_page)
 
-    def _show_page(self, page: IncidentsPage | FollowUpsPage | CustomersPage,
-                   button: QPushButton) -> None:
+    def _show_page(self, page: IncidentsPage | FollowUpsPage | CustomersPage | ReportsPage
+                   | AuditPage, button: QPushButton) -> None:
         button.setChecked(True)
         if self.person is None:
             return
@@ -279,6 +309,14 @@ class MainWindow(QMainWindow):
 
     def show_customers(self) -> None:
         self._show_page(self.customers_page, self.customers_nav_button)
+
+    def show_reports(self) -> None:
+        if self.person is not None and self.person.is_owner:
+            self._show_page(self.reports_page, self.reports_nav_button)
+
+    def show_audit(self) -> None:
+        if self.person is not None and self.person.is_owner:
+            self._show_page(self.audit_page, self.audit_nav_button)
 
     def _on_page_changed(self) -> None:
         """A page changed data the counter shows (a void, a follow-up done)."""
