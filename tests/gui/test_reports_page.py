@@ -310,3 +310,19 @@ def test_staff_cannot_reach_reports_or_the_audit_log(qtbot: QtBot, window: MainW
     window.sign_out()
     sign_in(qtbot, window, "Olga Owner", OWNER_PIN)
     assert window.reports_nav_button.isVisible() and window.audit_nav_button.isVisible()
+
+
+def test_a_pdf_into_a_missing_folder_is_refused_in_place(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A target folder that does not exist: the page says it cannot write there, writes
+    nothing, and stays ready to save again."""
+    page = _open_reports(qtbot, window)
+    target = tmp_path / "missing" / "report.pdf"
+    monkeypatch.setattr(ReportsPage, "ask_save_path", staticmethod(lambda *_a: str(target)))
+    qtbot.mouseClick(page.ui.save_pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.file_task is None, timeout=20_000)
+    assert "Cannot write to" in page.ui.message_label.text()
+    assert page.ui.message_label.property("role") == "error"
+    assert not target.parent.exists()
+    assert page.ui.save_pdf_button.isEnabled()

@@ -344,7 +344,8 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, _logged: object) -> None:
         self.counter_page.refresh()
-        for page in (self._incidents_page, self._followups_page, self._customers_page):
+        for page in (self._incidents_page, self._followups_page, self._customers_page,
+                     self._reports_page, self._audit_page):
             if page is not None and self.pages.currentWidget() is page:
                 page.refresh()
         self.statusBar().showMessage(self.tr("Saved."), 5000)

@@ -99,5 +99,16 @@ class Task(QRunnable):
             business.release_worker_connection()
 
     def start(self) -> Task:
+        """Run on the pool. The task is kept alive until the GUI thread has handled its last
+        signal, even if its owner dropped it (a month's figures replaced by another's)."""
+        _LIVE.add(self)
+        for signal in (self.signals.finished, self.signals.failed, self.signals.cancelled):
+            signal.connect(self._forget)
         QThreadPool.globalInstance().start(self)
         return self
+
+    def _forget(self, *_result: object) -> None:
+        _LIVE.discard(self)
+
+
+_LIVE: set[Task] = set()

@@ -63,7 +63,6 @@ class ReportsPage(QWidget):
         ui.paper_combo.addItem(self.tr("US Letter"), "letter")
         territory = Locale.parse(self.settings.locale).territory or ""
         ui.paper_combo.setCurrentIndex(1 if territory in LETTER_TERRITORIES else 0)
-        ui.as_of_label.setObjectName("as_of_label")
         self._set_busy(None)
         show_message(ui.message_label, "")
         ui.month_combo.activated.connect(lambda _index: self.load())
