@@ -326,3 +326,30 @@ def test_a_pdf_into_a_missing_folder_is_refused_in_place(
     assert page.ui.message_label.property("role") == "error"
     assert not target.parent.exists()
     assert page.ui.save_pdf_button.isEnabled()
+
+
+def test_cancelling_a_months_figures_keeps_the_month_shown(qtbot: QtBot,
+                                                           window: MainWindow) -> None:
+    """Cancel while another month's figures are computed: the page keeps showing the
+    figures it had, the picker goes back to their month, and Print stays with them."""
+    page = _open_reports(qtbot, window)
+    started, go_on = threading.Event(), threading.Event()
+
+    def hold(_done: int, _total: int, _label: str) -> None:
+        if not started.is_set():
+            started.set()
+            go_on.wait(10)
+
+    page.ui.month_combo.setCurrentIndex(page.ui.month_combo.findData("2026-02"))
+    page.load()
+    task = page.figures_task
+    assert task is not None
+    task.signals.progress.connect(hold, Qt.ConnectionType.DirectConnection)
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    assert not page.ui.print_button.isEnabled()  # February's figures are not there yet
+    qtbot.mouseClick(page.ui.cancel_button, Qt.MouseButton.LeftButton)
+    go_on.set()
+    qtbot.waitUntil(lambda: page.figures_task is None, timeout=10_000)
+    assert page.figures is not None and page.figures.month == "2026-03"
+    assert page.ui.month_combo.currentData() == "2026-03"
+    assert page.ui.print_button.isEnabled()

@@ -158,6 +158,9 @@ class ReportsPage(QWidget):
         if generation == self._generation:
             self.figures_task = None
             self._set_busy(None)
+            if self.figures is not None:  # the picker goes back to the month shown
+                self.ui.month_combo.setCurrentIndex(
+                    max(self.ui.month_combo.findData(self.figures.month), 0))
 
     def _show_figures(self) -> None:
         f = self.figures
@@ -310,4 +313,6 @@ class ReportsPage(QWidget):
         idle_files = self.file_task is None
         for button in (self.ui.save_pdf_button, self.ui.export_csv_button):
             button.setEnabled(idle_files)
-        self.ui.print_button.setEnabled(idle_files and self.figures is not None)
+        # Print lays out the figures on screen: not while another month's are on their way.
+        self.ui.print_button.setEnabled(idle_files and self.figures is not None
+                                        and self.figures_task is None)
