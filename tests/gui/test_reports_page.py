@@ -288,6 +288,7 @@ def test_escalations_per_employee_match_the_approvals(qtbot: QtBot, window: Main
     by_name = {employees.item(r, 0).text(): employees.item(r, 6).text()
                for r in range(employees.rowCount())}
     assert by_name["Anna Łucja"] == "1" and by_name["王小明"] == "1"
+    assert by_name["Total"] == "2"  # the total row, as in the PDF
     _choose_month(qtbot, page, "2026-02")
     assert page.ui.escalations_table.rowCount() == 0
     assert "No over-limit spends" in page.ui.escalations_hint.text()

@@ -197,9 +197,9 @@ class AuditPage(QWidget):
                                                                  result.message))
             return
         show_message(self.ui.chain_label, self.tr(
-            "The audit chain is broken: entry #%d (%s, %s) does not match its hash; it or "
-            "the entry before it was changed outside RecoveryDesk. It is shown first below, "
-            "with the older entries; change a filter to see all.") % (
+            "The audit chain is broken: entry #%d (%s, %s) no longer matches its hash, so "
+            "it was changed outside RecoveryDesk. It is shown first below, with the older "
+            "entries; change a filter to see all.") % (
             broken.seq, self.model.when(broken), broken.action))
         self.ui.action_combo.setCurrentIndex(0)
         self.ui.employee_combo.setCurrentIndex(0)

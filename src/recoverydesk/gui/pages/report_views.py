@@ -131,6 +131,12 @@ def employee_rows(f: Figures) -> tuple[list[str], list[list[str]]]:
              _tr("no limit") if e.allowance_minor is None else fmt.money(e.allowance_minor),
              fmt.money(e.spent_minor), fmt.money(e.remaining_minor), str(e.incidents),
              str(e.gestures), str(e.escalations), str(e.retained)] for e in f.employees]
+    if rows:  # as the PDF: the total budget, and sums of the columns that add up
+        people = f.employees
+        rows.append([_tr("Total"), fmt.money(f.budget_minor),
+                     fmt.money(sum(e.spent_minor for e in people)), "",
+                     *(str(sum(getattr(e, name) for e in people))
+                       for name in ("incidents", "gestures", "escalations", "retained"))])
     return header, rows
 
 
