@@ -5,10 +5,10 @@
 Screens: the first-run chooser and each set-up wizard page (``first-run-*``, see
 ``tools/first_run_shots.py``), sign-in, counter, the "Log a recovery" dialog within the
 budget and needing an owner's approval, then (as an owner) Incidents with a detail and the
-*Add a gesture* dialog, Follow-ups, Customers and the erase confirmation, Team (with an
-employee's budget history) and Settings (its three tabs, and the *Restore from a backup*
-dialog), each as
-``<screen>-<theme>.png``.
+*Add a gesture* dialog, Follow-ups, Customers and the erase confirmation, Reports (key
+figures and charts, the tables, escalations), Team (with an employee's budget history),
+Settings (its three tabs, and the *Restore from a backup* dialog) and the Audit log after a
+chain check, each as ``<screen>-<theme>.png``.
 The shots are taken on a copy of the database in which two recoveries were just logged
 (so the counter has entries today); the database itself is not changed. Runs offscreen
 (no display needed) unless QT_QPA_PLATFORM is set, e.g. under Xvfb:
@@ -25,6 +25,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -35,6 +36,7 @@ from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from recoverydesk.core.months import Month  # noqa: E402
 from recoverydesk.gui import theme  # noqa: E402
 from recoverydesk.gui.main_window import MainWindow  # noqa: E402
 from recoverydesk.services import (  # noqa: E402
@@ -47,6 +49,7 @@ from recoverydesk.services import (  # noqa: E402
     team,
 )
 from recoverydesk.services.demo import BUSINESS_NAME, DEMO_PEOPLE, build_demo  # noqa: E402
+from recoverydesk.services.escalations import escalations_in_month  # noqa: E402
 from recoverydesk.services.types import GestureInput  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -150,8 +153,49 @@ def _shoot_pages(app: QApplication, window: MainWindow, name: str, out: Path) ->
     _shoot_owner_pages(app, window, name, out)
 
 
+def _wait(app: QApplication, done: Callable[[], bool], seconds: float = 60) -> None:
+    """Let a page's worker finish (figures, chain check) before the grab."""
+    end = time.monotonic() + seconds
+    while not done() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def _shoot_reports_and_audit(app: QApplication, window: MainWindow, name: str,
+                             out: Path) -> None:
+    """Reports (key figures and charts, the tables, escalations) of last month and the Audit
+    log after a chain check."""
+    window.show_reports()
+    reports = window.reports_page
+    _wait(app, lambda: reports.figures_task is None)
+    reports.ui.month_combo.setCurrentIndex(1)  # last month: a whole month of data
+    reports.load()
+    _wait(app, lambda: reports.figures_task is None)
+    for index, shot in enumerate(("reports", "reports-employees", "reports-breakdowns")):
+        reports.ui.tabs.setCurrentIndex(index)
+        _save(app, window, out / f"{shot}-{name}.png")
+    owner_id = window.person.employee_id if window.person else 0
+    month = next((reports.ui.month_combo.itemData(i)
+                  for i in range(reports.ui.month_combo.count())
+                  if escalations_in_month(owner_id, Month.parse(
+                      reports.ui.month_combo.itemData(i)))), None)
+    if month is not None:  # a month in which someone needed an owner's approval
+        reports.select_month(Month.parse(month))
+        _wait(app, lambda: reports.figures_task is None)
+    reports.ui.tabs.setCurrentIndex(3)
+    _save(app, window, out / f"reports-escalations-{name}.png")
+    reports.ui.tabs.setCurrentIndex(0)
+    window.show_audit()
+    audit = window.audit_page
+    audit.check_chain()
+    _wait(app, lambda: audit.chain_task is None)
+    _save(app, window, out / f"audit-{name}.png")
+
+
 def _shoot_owner_pages(app: QApplication, window: MainWindow, name: str, out: Path) -> None:
-    """Team with the staff member picked, and Settings' tabs (still signed in as owner)."""
+    """Reports, Team with the staff member picked, Settings' tabs and the Audit log (still
+    signed in as owner)."""
+    _shoot_reports_and_audit(app, window, name, out)
     window.show_team()
     window.team_page.select(STAFF_NAME)
     _save(app, window, out / f"team-{name}.png")

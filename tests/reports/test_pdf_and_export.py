@@ -157,3 +157,19 @@ def test_markup_escapes_and_wraps_only_what_dejavu_lacks() -> None:
     fonts = unicode_fonts()
     assert fonts.markup("李明 Łucja & <Иван>") == (
         f'<font name="{fonts.fallback}">李明</font> Łucja &amp; &lt;Иван&gt;')
+
+
+def test_a_business_with_many_employees_still_gets_its_pdf(shop: Shop) -> None:
+    """Sixty people: the spend-per-employee chart shrinks its bars to fit a page instead of
+    failing the whole report (on A4 and Letter)."""
+    from recoverydesk.services import team
+
+    for i in range(60):
+        shop.staff(f"Person {i:02d}", 10_000, 5_000)
+    for paper in ("a4", "letter"):
+        data, figures = reports.build_pdf(Month(2026, 3), paper,
+                                          now=datetime(2026, 3, 20, tzinfo=UTC))
+        assert len(figures.employees) == 61
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+        assert "Person 59" in text and "Spend against allowance" in text
+    assert len(team.list_employees()) == 61

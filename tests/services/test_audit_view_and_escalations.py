@@ -9,11 +9,17 @@ import pytest
 from recoverydesk.core.months import Month
 from recoverydesk.errors import PermissionDenied, ValidationError
 from recoverydesk.services import recoveries
-from recoverydesk.services.audit_view import AuditFilter, audit_actions, list_audit
+from recoverydesk.services.audit_view import (
+    AuditFilter,
+    audit_actions,
+    check_chain,
+    list_audit,
+)
 from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.escalations import escalations_in_month
 from recoverydesk.services.types import Approval, GestureInput
-from tests.conftest import OWNER_PIN, T0, Shop
+from recoverydesk.store.db import database
+from tests.conftest import OWNER_PIN, T0, Shop, sql
 
 
 def _spend(shop: Shop, who: int, cost: int, when: datetime, approve: bool = False) -> int:
@@ -73,6 +79,34 @@ def test_escalations_count_approved_non_voided_spend_per_person(shop: Shop) -> N
     rows = escalations_in_month(shop.owner_id, Month(2026, 3))
     assert [(r.employee, r.count, r.approved_minor) for r in rows] == [
         ("Anna", 2, 1_300), ("Boris", 1, 600)]
+    # Anna: 6 € passed the 5 € incident limit by 1 €; 7 € passed her 4 € left by 3 €.
+    assert [(r.over_minor, r.approvers) for r in rows] == [
+        (400, (("Olga Owner", 2),)), (100, (("Olga Owner", 1),))]
     assert escalations_in_month(shop.owner_id, Month(2026, 4)) == []
     with pytest.raises(PermissionDenied):
         escalations_in_month(anna, Month(2026, 3))
+
+
+def test_check_chain_names_the_first_broken_entry(shop: Shop) -> None:
+    """Intact: the entry count. An entry edited behind the app's back: that entry, as
+    listed. The last entry removed: its number, with no row to show."""
+    anna = shop.staff("Anna", 1_000, 1_000)
+    _spend(shop, anna, 100, T0)
+    _spend(shop, anna, 200, T0 + timedelta(minutes=1))
+    intact = check_chain(shop.owner_id)
+    total = list_audit(shop.owner_id, AuditFilter()).total
+    assert intact.intact and intact.entries == total and intact.broken is None
+    with pytest.raises(PermissionDenied):
+        check_chain(anna)
+    edited = list_audit(shop.owner_id, AuditFilter(action="recovery.log")).rows[-1]
+    database.execute_sql(sql("UPDATE audit_entry SET details = ? WHERE seq = ?"),
+                         (edited.details.replace('"cost":100', '"cost":1'), edited.seq))
+    broken = check_chain(shop.owner_id)
+    assert not broken.intact and broken.broken_seq == edited.seq
+    assert broken.broken is not None and broken.broken.action == "recovery.log"
+    assert broken.entries == edited.seq - 1
+    database.execute_sql(sql("UPDATE audit_entry SET details = ? WHERE seq = ?"),
+                         (edited.details, edited.seq))
+    database.execute_sql(sql("DELETE FROM audit_entry WHERE seq = ?"), (total,))
+    removed = check_chain(shop.owner_id)
+    assert removed.broken_seq == total and removed.broken is None

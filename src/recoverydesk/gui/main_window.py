@@ -35,10 +35,12 @@ from recoverydesk.services.types import BusinessInfo, SignedIn
 
 if TYPE_CHECKING:
     from recoverydesk.gui.dialogs.log_recovery import LogRecoveryDialog
+    from recoverydesk.gui.pages.audit_page import AuditPage
     from recoverydesk.gui.pages.counter_page import CounterPage
     from recoverydesk.gui.pages.customers_page import CustomersPage
     from recoverydesk.gui.pages.followups_page import FollowUpsPage
     from recoverydesk.gui.pages.incidents_page import IncidentsPage
+    from recoverydesk.gui.pages.reports_page import ReportsPage
     from recoverydesk.gui.pages.settings_page import SettingsPage
     from recoverydesk.gui.pages.team_page import TeamPage
 
@@ -66,6 +68,8 @@ class MainWindow(QMainWindow):
         self._customers_page: CustomersPage | None = None
         self._team_page: TeamPage | None = None
         self._settings_page: SettingsPage | None = None
+        self._reports_page: ReportsPage | None = None
+        self._audit_page: AuditPage | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.start_page)
         self.top_bar = self._build_top_bar()
@@ -111,12 +115,17 @@ class MainWindow(QMainWindow):
                                                      "Alt+F", self.show_followups)
         self.customers_nav_button = self._nav_button("customers.svg", self.tr("Customers"),
                                                      "Alt+U", self.show_customers)
-        # Owner-only pages: hidden until an owner signs in.
+        # Owner-only pages: hidden for staff, shown when an owner signs in.
+        self.reports_nav_button = self._nav_button("reports.svg", self.tr("Reports"),
+                                                   "Alt+R", self.show_reports)
         self.team_nav_button = self._nav_button("team.svg", self.tr("Team"), "Alt+T",
                                                 self.show_team)
         self.settings_nav_button = self._nav_button("settings.svg", self.tr("Settings"),
                                                     "Alt+S", self.show_settings)
-        self.owner_nav_buttons = (self.team_nav_button, self.settings_nav_button)
+        self.audit_nav_button = self._nav_button("audit.svg", self.tr("Audit log"),
+                                                 "Alt+L", self.show_audit)
+        self.owner_nav_buttons = (self.reports_nav_button, self.team_nav_button,
+                                  self.settings_nav_button, self.audit_nav_button)
         self.person_label = QLabel()
         self.person_label.setObjectName("person_label")
         self.switch_user_button = QPushButton(QIcon("icons:switch_user.svg"),
@@ -234,6 +243,24 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._settings_page)
         return self._settings_page
 
+    @property
+    def reports_page(self) -> ReportsPage:
+        if self._reports_page is None:
+            from recoverydesk.gui.pages.reports_page import ReportsPage
+
+            self._reports_page = ReportsPage()
+            self.pages.addWidget(self._reports_page)
+        return self._reports_page
+
+    @property
+    def audit_page(self) -> AuditPage:
+        if self._audit_page is None:
+            from recoverydesk.gui.pages.audit_page import AuditPage
+
+            self._audit_page = AuditPage()
+            self.pages.addWidget(self._audit_page)
+        return self._audit_page
+
     # --- signing in and out ---------------------------------------------------------------
 
     def _on_signed_in(self, person: SignedIn) -> None:
@@ -242,6 +269,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.counter_page)
         self.counter_nav_button.setChecked(True)
         self.person_label.setText(person.name)
+        for button in self.owner_nav_buttons:
+            button.setVisible(person.is_owner)
         self.top_bar.show()
         self.log_action.setEnabled(True)
         for action in self.theme_actions.values():
@@ -301,7 +330,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.counter_page)
 
     def _show_page(self, page: IncidentsPage | FollowUpsPage | CustomersPage | TeamPage
-                   | SettingsPage, button: QPushButton) -> None:
+                   | SettingsPage | ReportsPage | AuditPage, button: QPushButton) -> None:
         button.setChecked(True)
         if self.person is None:
             return
@@ -319,6 +348,14 @@ class MainWindow(QMainWindow):
 
     def show_customers(self) -> None:
         self._show_page(self.customers_page, self.customers_nav_button)
+
+    def show_reports(self) -> None:
+        if self.person is not None and self.person.is_owner:
+            self._show_page(self.reports_page, self.reports_nav_button)
+
+    def show_audit(self) -> None:
+        if self.person is not None and self.person.is_owner:
+            self._show_page(self.audit_page, self.audit_nav_button)
 
     def show_team(self) -> None:
         if self.person is not None and self.person.is_owner:  # never for staff
@@ -348,7 +385,7 @@ class MainWindow(QMainWindow):
 
     def _forget_pages(self, *more: str) -> None:
         for name in ("_incidents_page", "_followups_page", "_customers_page", "_team_page",
-                     *more):
+                     "_reports_page", "_audit_page", *more):
             page = getattr(self, name)
             if page is not None:
                 self.pages.removeWidget(page)
@@ -381,7 +418,8 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, _logged: object) -> None:
         self.counter_page.refresh()
-        for page in (self._incidents_page, self._followups_page, self._customers_page):
+        for page in (self._incidents_page, self._followups_page, self._customers_page,
+                     self._reports_page, self._audit_page):
             if page is not None and self.pages.currentWidget() is page:
                 page.refresh()
         self.statusBar().showMessage(self.tr("Saved."), 5000)

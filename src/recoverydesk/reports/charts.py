@@ -25,6 +25,7 @@ RATE = colors.HexColor("#d9822b")
 GRID = colors.HexColor("#e4e7eb")
 TEXT = colors.HexColor("#333333")
 Money = Callable[[int], str]
+MAX_EMPLOYEE_CHART = 600  # points: below a Letter page's frame with the heading above it
 
 
 def _nice_max(value: int) -> int:
@@ -56,7 +57,8 @@ def _legend(fonts: FontSet, x: float, y: float, items: list[tuple[colors.Color, 
 def employee_chart(figures: Figures, fonts: FontSet, width: float, money: Money) -> Drawing:
     """Horizontal bars per employee: allowance in force (light) and spent (dark)."""
     rows = list(reversed(figures.employees))  # first name at the top
-    bar_height = 16
+    # Bars get thinner past ~34 people so the chart still fits one page (A4 or Letter).
+    bar_height = min(16.0, (MAX_EMPLOYEE_CHART - 55) / max(len(rows), 1))
     height = max(80, bar_height * len(rows) + 55)
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
@@ -68,7 +70,7 @@ def employee_chart(figures: Figures, fonts: FontSet, width: float, money: Money)
     chart.barSpacing, chart.groupSpacing = 1, 5
     chart.categoryAxis.categoryNames = [_short(e.name, 22) for e in rows]
     chart.categoryAxis.labels.fontName = fonts.chart
-    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.fontSize = min(7.5, max(bar_height * 0.8, 3.0))
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
     chart.categoryAxis.strokeColor = GRID

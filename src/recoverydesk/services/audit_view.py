@@ -15,7 +15,7 @@ from peewee import JOIN
 from recoverydesk.core.domain import fold_text
 from recoverydesk.core.months import day_start_utc
 from recoverydesk.errors import ValidationError
-from recoverydesk.services import _base
+from recoverydesk.services import _base, audit_log
 from recoverydesk.store.models import AuditEntry, Employee
 from recoverydesk.store.search import contains
 
@@ -31,6 +31,7 @@ class AuditFilter:
     actor_id: int | None = None
     action: str = ""  # an action ("gesture.void") or its family ("gesture")
     text: str = ""  # in the action, the entity or the details
+    up_to_seq: int | None = None  # this entry and older ones (to show a broken entry first)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ def list_audit(viewer_id: int, wanted: AuditFilter, offset: int = 0,
         query = query.where(AuditEntry.at < day_start_utc(wanted.until + timedelta(days=1), tz))
     if wanted.actor_id is not None:
         query = query.where(AuditEntry.actor == wanted.actor_id)
+    if wanted.up_to_seq is not None:
+        query = query.where(AuditEntry.seq <= wanted.up_to_seq)
     action = wanted.action.strip()
     if action:
         query = query.where((AuditEntry.action == action)
@@ -93,3 +96,30 @@ def list_audit(viewer_id: int, wanted: AuditFilter, offset: int = 0,
     return AuditPage(int(total), [
         AuditRow(r["seq"], r["at"], r["actor_name"] or "", r["action"], r["entity"],
                  r["entity_id"], r["details"]) for r in rows])
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """The chain verified: ``broken_seq`` is the first entry that fails (``None`` when the
+    chain is intact) and ``broken`` that entry as listed, when it still exists (a removed
+    entry has no row to show)."""
+
+    entries: int
+    broken_seq: int | None
+    broken: AuditRow | None
+    message: str
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_seq is None
+
+
+def check_chain(viewer_id: int) -> ChainCheck:
+    """Recompute the whole hash chain (owners only) and name the first broken entry."""
+    _base.require_owner(viewer_id)
+    report = audit_log.verify_chain()
+    if report.first_broken is None:
+        return ChainCheck(report.entries, None, None, report.message)
+    found = list_audit(viewer_id, AuditFilter(up_to_seq=report.first_broken), limit=1).rows
+    broken = found[0] if found and found[0].seq == report.first_broken else None
+    return ChainCheck(report.entries, report.first_broken, broken, report.message)

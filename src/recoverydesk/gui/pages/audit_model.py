@@ -1,0 +1,99 @@
+"""The Audit log's Qt model: pages of :func:`audit_view.list_audit`, newest first, fetched
+as the view scrolls (``canFetchMore``/``fetchMore``), so a long log costs a page."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from typing import Any
+
+from babel.dates import format_datetime
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from recoverydesk.services import audit_view
+from recoverydesk.services._base import Settings
+from recoverydesk.services.audit_view import AuditFilter, AuditRow
+
+PAGE = 200
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class AuditListModel(QAbstractTableModel):
+    """Read-only rows of the audit entries matching :attr:`wanted`."""
+
+    def __init__(self, settings: Settings, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.viewer_id: int | None = None
+        self.wanted = AuditFilter()
+        self.total = 0
+        self.rows: list[AuditRow] = []
+        self._headers = (self.tr("#"), self.tr("When"), self.tr("Who"), self.tr("Action"),
+                         self.tr("About"), self.tr("Details"))
+
+    def set_filter(self, viewer_id: int, wanted: AuditFilter) -> None:
+        """Show the entries matching ``wanted`` (raises ValidationError for bad filters)."""
+        first = audit_view.list_audit(viewer_id, wanted, 0, PAGE)
+        self.beginResetModel()
+        self.viewer_id, self.wanted = viewer_id, wanted
+        self.total, self.rows = first.total, list(first.rows)
+        self.endResetModel()
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self.viewer_id is None:
+            return
+        more = audit_view.list_audit(self.viewer_id, self.wanted, len(self.rows), PAGE).rows
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def row_at(self, row: int) -> AuditRow | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, seq: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.seq == seq), -1)
+
+    def when(self, row: AuditRow) -> str:
+        local = row.at.replace(tzinfo=UTC).astimezone(self.settings.tz)
+        return format_datetime(local, "short", locale=self.settings.locale)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return row.seq
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        column = index.column()
+        if column == 0:
+            return str(row.seq)
+        if column == 1:
+            return self.when(row)
+        if column == 2:
+            return row.actor or self.tr("(system)")
+        if column == 3:
+            return row.action
+        if column == 4:
+            return row.entity if row.entity_id is None else f"{row.entity} {row.entity_id}"
+        return row.details[:160]
