@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from recoverydesk.gui.pages.reports_page import ReportsPage
     from recoverydesk.gui.pages.settings_page import SettingsPage
     from recoverydesk.gui.pages.team_page import TeamPage
+
+PERSON_LABEL_WIDTH = 170  # pixels for the signed-in name in the top bar
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
              QEvent.Type.TouchBegin}
@@ -268,7 +270,7 @@ class MainWindow(QMainWindow):
         self.counter_page.show_person(person)
         self.pages.setCurrentWidget(self.counter_page)
         self.counter_nav_button.setChecked(True)
-        self.person_label.setText(person.name)
+        self._show_person(person.name)
         for button in self.owner_nav_buttons:
             button.setVisible(person.is_owner)
         self.top_bar.show()
@@ -328,6 +330,15 @@ class MainWindow(QMainWindow):
         if self.person is not None:
             self.counter_page.refresh()
             self.pages.setCurrentWidget(self.counter_page)
+
+    def _show_person(self, name: str) -> None:
+        """The signed-in name in the top bar, shortened with "…" past a width so that an
+        owner's eight page buttons still fit a 1366-pixel screen (the status line and the
+        tooltip keep it whole)."""
+        metrics = self.person_label.fontMetrics()
+        shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, PERSON_LABEL_WIDTH)
+        self.person_label.setText(shown)
+        self.person_label.setToolTip(name if shown != name else "")
 
     def _show_page(self, page: IncidentsPage | FollowUpsPage | CustomersPage | TeamPage
                    | SettingsPage | ReportsPage | AuditPage, button: QPushButton) -> None:
