@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -87,6 +88,12 @@ class Task(QRunnable):
         self.signals.progress.emit(done, total, label)
 
     def run(self) -> None:
+        # A long build (a PDF) allocates enough to start full garbage collections here, which
+        # hold the interpreter lock while they walk every object of the app: the window
+        # could not repaint for 110-160 ms at a time (benchmarks/reports_page.py). Objects
+        # that exist already are set aside for the task's length, so those passes walk only
+        # what the task made (about 80 ms at worst); they are put back when it ends.
+        gc.freeze()
         try:
             result = self._call(self._progress)
         except Cancelled:
@@ -96,6 +103,7 @@ class Task(QRunnable):
         else:
             self.signals.finished.emit(result)
         finally:
+            gc.unfreeze()
             business.release_worker_connection()
 
     def start(self) -> Task:
