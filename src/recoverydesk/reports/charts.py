@@ -18,6 +18,7 @@ from reportlab.lib import colors
 
 from recoverydesk.reports.figures import Figures
 from recoverydesk.reports.fonts import FontSet
+from recoverydesk.reports.formatting import nice_max
 
 SPENT = colors.HexColor("#1f6f8b")
 ALLOWANCE = colors.HexColor("#c9d6df")
@@ -26,20 +27,6 @@ GRID = colors.HexColor("#e4e7eb")
 TEXT = colors.HexColor("#333333")
 Money = Callable[[int], str]
 MAX_EMPLOYEE_CHART = 600  # points: below a Letter page's frame with the heading above it
-
-
-def _nice_max(value: int) -> int:
-    """A round axis maximum at or above ``value`` (1, 2, 2.5 or 5 times a power of ten)."""
-    if value <= 0:
-        return 100
-    step = 1
-    while step * 10 <= value:
-        step *= 10
-    for factor in (1, 2, 2.5, 5, 10):
-        top = int(step * factor)
-        if top >= value:
-            return top
-    return step * 10
 
 
 def _legend(fonts: FontSet, x: float, y: float, items: list[tuple[colors.Color, str]]) -> Legend:
@@ -74,7 +61,7 @@ def employee_chart(figures: Figures, fonts: FontSet, width: float, money: Money)
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
     chart.categoryAxis.strokeColor = GRID
-    top = _nice_max(max([*chart.data[0], *chart.data[1], 0]))
+    top = nice_max(max([*chart.data[0], *chart.data[1], 0]))
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, top
     chart.valueAxis.valueStep = top // 4 or 1
     chart.valueAxis.labelTextFormat = lambda v: money(int(v))
@@ -103,7 +90,7 @@ def series_chart(figures: Figures, fonts: FontSet, width: float, money: Money) -
     bars.categoryAxis.labels.fontName = fonts.chart
     bars.categoryAxis.labels.fontSize = 7
     bars.categoryAxis.strokeColor = GRID
-    top = _nice_max(max([*bars.data[0], *bars.data[1], 0]))
+    top = nice_max(max([*bars.data[0], *bars.data[1], 0]))
     bars.valueAxis.valueMin, bars.valueAxis.valueMax = 0, top
     bars.valueAxis.valueStep = top // 4 or 1
     bars.valueAxis.labelTextFormat = lambda v: money(int(v))

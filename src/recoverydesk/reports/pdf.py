@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC
 from typing import Any, BinaryIO
 
-from babel.numbers import format_percent
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -28,12 +27,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from recoverydesk.core.money import format_money
 from recoverydesk.core.months import zone
-from recoverydesk.core.retention import Rate
 from recoverydesk.reports import charts
 from recoverydesk.reports.figures import Breakdown, Figures
 from recoverydesk.reports.fonts import FontSet, unicode_fonts
+from recoverydesk.reports.formatting import FigureFormats
 from recoverydesk.store.month_lists import IncidentLine
 
 PAPERS = {"a4": A4, "letter": LETTER}
@@ -72,28 +70,15 @@ class _Styles:
                                     leading=12, alignment=TA_RIGHT)
 
 
-class _Report:
+class _Report(FigureFormats):
     """Builds the flowables; knows the figures, fonts and formats, not the database."""
 
     def __init__(self, figures: Figures, fonts: FontSet, width: float) -> None:
-        self.f = figures
+        super().__init__(figures)
         self.fonts = fonts
         self.s = _Styles(fonts)
         self.width = width
         self.tz = zone(figures.timezone)
-
-    # -- formatting
-    def money(self, minor: int | None) -> str:
-        return "–" if minor is None else format_money(minor, self.f.currency, self.f.locale)
-
-    def pct(self, value: float | None) -> str:
-        return "–" if value is None else format_percent(value, locale=self.f.locale)
-
-    def rate(self, rate: Rate) -> str:
-        if rate.value is None or rate.low is None or rate.high is None:
-            return "– (n = 0)"
-        return (f"{self.pct(rate.value)} ({self.pct(rate.low)}–{self.pct(rate.high)}, "
-                f"n = {rate.n})")
 
     def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
         return Paragraph(self.fonts.markup(text), style or self.s.small)

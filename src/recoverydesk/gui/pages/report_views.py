@@ -10,14 +10,12 @@ from collections.abc import Callable, Container, Sequence
 from datetime import UTC
 
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_percent
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from recoverydesk.core.money import format_money
 from recoverydesk.core.months import Month, zone
-from recoverydesk.core.retention import Rate
 from recoverydesk.reports.figures import Breakdown, Figures
+from recoverydesk.reports.formatting import FigureFormats
 from recoverydesk.services.escalations import Escalations
 
 
@@ -25,23 +23,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ReportsPage", text)
 
 
-class Formats:
-    """Money, percentages, rates and moments in the figures' own locale and currency."""
-
-    def __init__(self, figures: Figures) -> None:
-        self.f = figures
-
-    def money(self, minor: int | None) -> str:
-        return "–" if minor is None else format_money(minor, self.f.currency, self.f.locale)
-
-    def pct(self, value: float | None) -> str:
-        return "–" if value is None else format_percent(value, locale=self.f.locale)
-
-    def rate(self, rate: Rate) -> str:
-        """``62 % (41 %–79 %, n = 21)``: the rate, its 95 % Wilson range and sample size."""
-        if rate.value is None or rate.low is None or rate.high is None:
-            return _tr("– (n = 0)")
-        return f"{self.pct(rate.value)} ({self.pct(rate.low)}–{self.pct(rate.high)}, n = {rate.n})"
+class Formats(FigureFormats):
+    """The PDF's money, percentages and rates (``reports.formatting``), and moments and
+    month names, in the figures' own locale and currency."""
 
     def as_of(self) -> str:
         local = self.f.as_of.replace(tzinfo=UTC).astimezone(zone(self.f.timezone))

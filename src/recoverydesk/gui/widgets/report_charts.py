@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPalett
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from recoverydesk.reports.figures import Figures
+from recoverydesk.reports.formatting import nice_max
 
 Money = Callable[[int], str]
 
@@ -42,19 +43,6 @@ DARK = ChartColours(QColor("#e8eaed"), QColor("#aab2bd"), QColor("#3a3f46"),
 def colours_for(palette: QPalette) -> ChartColours:
     """Dark colours on a dark window, light ones otherwise."""
     return DARK if palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5 else LIGHT
-
-
-def nice_max(value: int) -> int:
-    """A round axis maximum at or above ``value`` (1, 2, 2.5 or 5 times a power of ten)."""
-    if value <= 0:
-        return 100
-    step = 1
-    while step * 10 <= value:
-        step *= 10
-    for factor in (1, 2, 2.5, 5, 10):
-        if int(step * factor) >= value:
-            return int(step * factor)
-    return step * 10
 
 
 def _legend(painter: QPainter, x: float, top: float,
