@@ -218,3 +218,16 @@ def test_a_visit_and_a_customer_correction_on_two_tills_leave_no_stale_facts(
         assert [p for p in run_check() if p.check == "retention"] == []
     finally:
         business.close_business()
+
+
+def test_an_empty_server_database_says_how_to_move_a_business_there(
+        pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """``recoverydesk --db postgresql://…`` on a database with no business: one line that
+    says how to get one there (set up in a file, then ``copy``) and never shows the
+    password of the URL."""
+    reset_postgres(pg_url)
+    assert main(["check", "--db", pg_url]) == 1
+    err = capsys.readouterr().err
+    assert "holds no RecoveryDesk business yet" in err and "recoverydesk copy" in err
+    password = pg_url.split("://", 1)[1].split("@", 1)[0].partition(":")[2]
+    assert password and password not in err

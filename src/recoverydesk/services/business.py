@@ -31,7 +31,7 @@ def open_business(target: str | Path) -> BusinessInfo:
     database = db.connect(target)
     try:
         if migrations.current_version(database) == 0:
-            raise StorageError(f"{target} is empty: it is not a RecoveryDesk database.")
+            raise StorageError(_empty_database_text(target))
         backed_up: list[BackupInfo] = []
 
         def back_up_first(_found: int) -> None:  # PostgreSQL is backed up on its server
@@ -46,6 +46,14 @@ def open_business(target: str | Path) -> BusinessInfo:
     except Exception:
         db.close()
         raise
+
+
+def _empty_database_text(target: str | Path) -> str:
+    if not db.is_postgres_url(target):
+        return f"{target} is empty: it is not a RecoveryDesk database."
+    return (f"{db.redacted(str(target))} holds no RecoveryDesk business yet. To move one "
+            "there, set it up in a file on this computer (start RecoveryDesk with a new file) "
+            "and run 'recoverydesk copy --from FILE --to URL'.")
 
 
 def _audit_migration(found: int, backup: BackupInfo | None) -> None:
