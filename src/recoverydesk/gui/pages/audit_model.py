@@ -7,17 +7,17 @@ from datetime import UTC
 from typing import Any
 
 from babel.dates import format_datetime
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
+from recoverydesk.gui.pages.table_model import Index, PagedRowsModel
 from recoverydesk.services import audit_view
 from recoverydesk.services._base import Settings
 from recoverydesk.services.audit_view import AuditFilter, AuditRow
 
 PAGE = 200
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class AuditListModel(QAbstractTableModel):
+class AuditListModel(PagedRowsModel[AuditRow]):
     """Read-only rows of the audit entries matching :attr:`wanted`."""
 
     def __init__(self, settings: Settings, parent: Any = None) -> None:
@@ -25,8 +25,6 @@ class AuditListModel(QAbstractTableModel):
         self.settings = settings
         self.viewer_id: int | None = None
         self.wanted = AuditFilter()
-        self.total = 0
-        self.rows: list[AuditRow] = []
         self._headers = (self.tr("#"), self.tr("When"), self.tr("Who"), self.tr("Action"),
                          self.tr("About"), self.tr("Details"))
 
@@ -38,19 +36,10 @@ class AuditListModel(QAbstractTableModel):
         self.total, self.rows = first.total, list(first.rows)
         self.endResetModel()
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self.viewer_id is None:
-            return
-        more = audit_view.list_audit(self.viewer_id, self.wanted, len(self.rows), PAGE).rows
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
+    def next_page(self, offset: int) -> list[AuditRow] | None:
+        if self.viewer_id is None:
+            return None
+        return list(audit_view.list_audit(self.viewer_id, self.wanted, offset, PAGE).rows)
 
     def row_at(self, row: int) -> AuditRow | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
@@ -62,20 +51,7 @@ class AuditListModel(QAbstractTableModel):
         local = row.at.replace(tzinfo=UTC).astimezone(self.settings.tz)
         return format_datetime(local, "short", locale=self.settings.locale)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index.row()) if index.isValid() else None
         if row is None:
             return None

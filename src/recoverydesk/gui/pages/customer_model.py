@@ -6,24 +6,22 @@ from __future__ import annotations
 from typing import Any
 
 from babel.dates import format_date
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
+from recoverydesk.gui.pages.table_model import Index, PagedRowsModel
 from recoverydesk.services import customer_list
 from recoverydesk.services.customer_list import CustomerRow
 
 PAGE = 100
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class CustomerListModel(QAbstractTableModel):
+class CustomerListModel(PagedRowsModel[CustomerRow]):
     """Rows of customers matching :attr:`text`; :meth:`set_text` re-queries."""
 
     def __init__(self, locale: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.locale = locale
         self.text = ""
-        self.total = 0
-        self.rows: list[CustomerRow] = []
         self._headers = (self.tr("Name"), self.tr("Phone"), self.tr("E-mail"),
                          self.tr("Incidents"), self.tr("Last visit"))
 
@@ -37,37 +35,13 @@ class CustomerListModel(QAbstractTableModel):
     def reload(self) -> None:
         self.set_text(self.text)
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = customer_list.find_customers(self.text, len(self.rows), PAGE).rows
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
+    def next_page(self, offset: int) -> list[CustomerRow]:
+        return list(customer_list.find_customers(self.text, offset, PAGE).rows)
 
     def row_of(self, customer_id: int) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == customer_id), -1)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]

@@ -12,9 +12,10 @@ from datetime import UTC
 from typing import Any
 
 from babel.dates import format_datetime
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from recoverydesk.gui.pages.table_model import Index, TitledTableModel
 from recoverydesk.services import incident_list
 from recoverydesk.services._base import Settings
 from recoverydesk.services.incident_list import IncidentFilter, IncidentRow, SortKey
@@ -24,10 +25,9 @@ COLUMNS: tuple[SortKey, ...] = (SortKey.REPORTED, SortKey.EMPLOYEE, SortKey.CATE
                                 SortKey.SEVERITY, SortKey.STATUS, SortKey.CUSTOMER,
                                 SortKey.COST)
 DESCRIPTION_COLUMN = len(COLUMNS)  # not sortable: free text
-_Index = QModelIndex | QPersistentModelIndex
 
 
-class IncidentListModel(QAbstractTableModel):
+class IncidentListModel(TitledTableModel):
     """Rows of the incidents list; :meth:`set_filter` and :meth:`sort` re-query."""
 
     def __init__(self, settings: Settings, parent: Any = None) -> None:
@@ -92,20 +92,10 @@ class IncidentListModel(QAbstractTableModel):
 
     # --- Qt model -------------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.ids)
+    def row_total(self) -> int:
+        return len(self.ids)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._headers)):
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.row_at(index.row())
