@@ -28,11 +28,28 @@ def _sql(text: str) -> str:
 
 
 def _run(text: str, params: tuple[Any, ...]) -> Any:
-    # A driver cursor directly: peewee's execute_sql wrapper costs as much as these small
-    # statements. Both sqlite3 and psycopg cursors take (sql, params).
-    cursor = database.connection().cursor()
-    cursor.execute(_sql(text), params)
-    return cursor
+    # The driver directly: peewee's execute_sql wrapper costs as much as these small
+    # statements (and so does the proxy's attribute lookup). Both sqlite3 and psycopg
+    # connections have execute(sql, params), returning the cursor.
+    return (database.obj or database).connection().execute(_sql(text), params)
+
+
+_last_moment: tuple[Any, Any] = (None, None)  # the last moment converted, and its SQL form
+
+
+def _when(moment: datetime) -> datetime | str:
+    """``moment`` as the driver stores it: SQLite's text form, converted once per recovery.
+
+    A recovery stores the same moment in four rows; sqlite3's own adapter would format it
+    each time (``isoformat(" ")``, which this gives byte for byte). psycopg takes datetimes.
+    The pair is replaced whole, so a thread never reads another thread's half.
+    """
+    global _last_moment
+    last = _last_moment
+    if last[0] is not moment:
+        last = _last_moment = (moment, moment if is_postgres() else moment.isoformat(" "))
+    converted: datetime | str = last[1]
+    return converted
 
 
 def _one(text: str, *params: Any) -> tuple[Any, ...] | None:
@@ -79,12 +96,12 @@ _CONTEXT_SQL = (
     f"SELECT {', '.join('b.' + c for c in _SETTINGS_COLUMNS)}, "
     "e.name, e.active, e.role, (SELECT active FROM category WHERE id = ?), "
     "(SELECT erased_at IS NULL FROM customer WHERE id = ?), "
-    f"({_BUDGET_SQL.format(column='1')}), "
-    f"({_BUDGET_SQL.format(column='allowance_minor')}), "
-    f"({_BUDGET_SQL.format(column='per_incident_limit_minor')}), "
+    "bc.id IS NOT NULL, bc.allowance_minor, bc.per_incident_limit_minor, "
     f"({_SPENT_SQL}), h.seq, h.hash "
     "FROM business b JOIN audit_head h ON h.id = 1 "
-    "LEFT JOIN employee e ON e.id = ? WHERE b.id = 1")
+    "LEFT JOIN employee e ON e.id = ? "
+    f"LEFT JOIN budget_change bc ON bc.id = ({_BUDGET_SQL.format(column='id')}) "
+    "WHERE b.id = 1")
 
 
 def recovery_context(actor_id: int, category_id: int, customer_id: int | None,
@@ -95,8 +112,8 @@ def recovery_context(actor_id: int, category_id: int, customer_id: int | None,
         month_key: the budget month (``YYYYMM``) whose budget in force is read.
         start, end: the naive-UTC range of that month, for the actor's spend.
     """
-    row = _one(_CONTEXT_SQL, category_id, customer_id, actor_id, month_key, actor_id,
-               month_key, actor_id, month_key, actor_id, start, end, actor_id)
+    row = _one(_CONTEXT_SQL, category_id, customer_id, actor_id, _when(start), _when(end),
+               actor_id, actor_id, month_key)
     if row is None:
         return None
     width = len(_SETTINGS_COLUMNS)
@@ -154,7 +171,7 @@ def insert_incident(*, reported_at: datetime, reported_by: int, category: int,
                     customer: int | None) -> int:
     row = _one("INSERT INTO incident (reported_at, reported_by_id, category_id, description, "
                "severity, proactive, customer_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open') "
-               "RETURNING id", reported_at, reported_by, category, description, severity,
+               "RETURNING id", _when(reported_at), reported_by, category, description, severity,
                proactive, customer)
     assert row is not None
     return int(row[0])
@@ -165,14 +182,14 @@ def insert_gesture(*, incident: int, employee: int, kind: str, description: str,
     row = _one("INSERT INTO gesture (incident_id, employee_id, kind, description, cost_minor, "
                "value_minor, approved_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                "RETURNING id", incident, employee, kind, description, cost, value,
-               approved_by, created_at)
+               approved_by, _when(created_at))
     assert row is not None
     return int(row[0])
 
 
 def insert_followup(*, incident: int, due_on: date, created_at: datetime) -> int:
     row = _one("INSERT INTO follow_up (incident_id, due_on, created_at, note) "
-               "VALUES (?, ?, ?, '') RETURNING id", incident, due_on, created_at)
+               "VALUES (?, ?, ?, '') RETURNING id", incident, due_on, _when(created_at))
     assert row is not None
     return int(row[0])
 
@@ -206,5 +223,5 @@ def insert_audit(*, seq: int, at: datetime, actor: int | None, action: str, enti
                  entity_id: int | None, details: str, prev_hash: str, digest: str) -> None:
     _run("INSERT INTO audit_entry (seq, at, actor, action, entity, entity_id, details, "
          "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-         (seq, at, actor, action, entity, entity_id, details, prev_hash, digest))
+         (seq, _when(at), actor, action, entity, entity_id, details, prev_hash, digest))
     _run("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", (seq, digest))
