@@ -166,32 +166,38 @@ def incident_total(incident_id: int, employee_id: int) -> int:
     return int(row[0]) if row else 0
 
 
+def _insert(text: str, *params: Any) -> int:
+    """Run one INSERT and return the new row's id.
+
+    SQLite hands the id back with the statement (``lastrowid``), which is cheaper than a
+    ``RETURNING`` row; PostgreSQL has no such thing and returns it as a row.
+    """
+    if is_postgres():
+        row = _run(text + " RETURNING id", params).fetchone()
+        return int(row[0])
+    return int(_run(text, params).lastrowid)
+
+
 def insert_incident(*, reported_at: datetime, reported_by: int, category: int,
                     description: str, severity: str, proactive: bool,
                     customer: int | None) -> int:
-    row = _one("INSERT INTO incident (reported_at, reported_by_id, category_id, description, "
-               "severity, proactive, customer_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open') "
-               "RETURNING id", _when(reported_at), reported_by, category, description, severity,
-               proactive, customer)
-    assert row is not None
-    return int(row[0])
+    return _insert("INSERT INTO incident (reported_at, reported_by_id, category_id, "
+                   "description, severity, proactive, customer_id, status) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, 'open')", _when(reported_at), reported_by,
+                   category, description, severity, proactive, customer)
 
 
 def insert_gesture(*, incident: int, employee: int, kind: str, description: str, cost: int,
                    value: int | None, approved_by: int | None, created_at: datetime) -> int:
-    row = _one("INSERT INTO gesture (incident_id, employee_id, kind, description, cost_minor, "
-               "value_minor, approved_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-               "RETURNING id", incident, employee, kind, description, cost, value,
-               approved_by, _when(created_at))
-    assert row is not None
-    return int(row[0])
+    return _insert("INSERT INTO gesture (incident_id, employee_id, kind, description, "
+                   "cost_minor, value_minor, approved_by_id, created_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", incident, employee, kind, description,
+                   cost, value, approved_by, _when(created_at))
 
 
 def insert_followup(*, incident: int, due_on: date, created_at: datetime) -> int:
-    row = _one("INSERT INTO follow_up (incident_id, due_on, created_at, note) "
-               "VALUES (?, ?, ?, '') RETURNING id", incident, due_on, _when(created_at))
-    assert row is not None
-    return int(row[0])
+    return _insert("INSERT INTO follow_up (incident_id, due_on, created_at, note) "
+                   "VALUES (?, ?, ?, '')", incident, due_on, _when(created_at))
 
 
 # --- PostgreSQL row locks (no-ops on SQLite, where BEGIN IMMEDIATE already serialises writers)
