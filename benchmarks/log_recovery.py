@@ -14,6 +14,8 @@ the verdict compares medians.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import random
 import sqlite3
 import statistics
@@ -28,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from recoverydesk.core.months import Month, month_range_utc, zone
 from recoverydesk.services import business, catalog, customers, recoveries, team
 from recoverydesk.services.types import GestureInput
+from recoverydesk.store import ledger
 from recoverydesk.store.db import SQLITE_PRAGMAS
 
 TARGET = 2.5
@@ -98,6 +101,52 @@ def time_floor(raw: sqlite3.Connection, staff: list[int], n: int) -> list[float]
     return samples
 
 
+def time_same_sql(raw: sqlite3.Connection, staff: list[int], customer: int, category: int,
+                  n: int) -> list[float]:
+    """The statements one recovery runs, driven by raw ``sqlite3`` with no framework at all.
+
+    Not the verdict: it shows how much of the service's time is SQL the recovery has to run
+    (the context read, incident, gesture, follow-up, audit entry and head) and how much is
+    Python around it. Kept in step with ``store/ledger.py`` by hand.
+    """
+    month = Month.of(datetime.now(UTC).date())
+    start, end = (str(m) for m in month_range_utc(month, zone("Europe/Berlin")))
+    samples = []
+    for i in range(n):
+        employee = staff[i % len(staff)]
+        t0 = time.perf_counter()
+        now = str(datetime.now(UTC).replace(tzinfo=None))
+        raw.execute("BEGIN IMMEDIATE")
+        head_seq, head_hash = raw.execute(
+            ledger._CONTEXT_SQL, (category, customer, employee, start, end, employee, employee,
+                                  month.key())).fetchone()[-2:]
+        incident = raw.execute(
+            "INSERT INTO incident (reported_at, reported_by_id, category_id, description, "
+            "severity, proactive, customer_id, status) VALUES (?, ?, ?, 'Cold soup', 'minor', "
+            "0, ?, 'open')", (now, employee, category, customer)).lastrowid
+        gesture = raw.execute(
+            "INSERT INTO gesture (incident_id, employee_id, kind, description, cost_minor, "
+            "value_minor, approved_by_id, created_at) VALUES (?, ?, 'free_item', '', 350, "
+            "NULL, NULL, ?)", (incident, employee, now)).lastrowid
+        followup = raw.execute("INSERT INTO follow_up (incident_id, due_on, created_at, note) "
+                               "VALUES (?, '2026-12-01', ?, '')", (incident, now)).lastrowid
+        details = json.dumps({"category": category, "customer": customer, "followup": {
+            "due_on": "2026-12-01", "id": followup}, "gestures": [{
+                "approved_by": None, "cost": 350, "employee": employee, "id": gesture,
+                "incident": incident, "kind": "free_item", "value": None}],
+            "proactive": False, "severity": "minor"}, sort_keys=True, separators=(",", ":"))
+        digest = hashlib.sha256((head_hash + now + details).encode()).hexdigest()
+        raw.execute("INSERT INTO audit_entry (seq, at, actor, action, entity, entity_id, "
+                    "details, prev_hash, hash) VALUES (?, ?, ?, 'recovery.log', 'incident', "
+                    "?, ?, ?, ?)", (head_seq + 1, now, employee, incident, details, head_hash,
+                                    digest))
+        raw.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1",
+                    (head_seq + 1, digest))
+        raw.execute("COMMIT")
+        samples.append(time.perf_counter() - t0)
+    return samples
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gestures", type=int, default=200_000)
@@ -114,17 +163,23 @@ def main() -> None:
         business.open_business(path)
         service: list[float] = []
         floor: list[float] = []
+        same_sql: list[float] = []
         block = 20
         time_service(staff, customer, category, block)  # warm caches, then measure
         time_floor(raw, staff, block)
+        time_same_sql(raw, staff, customer, category, block)
         for _ in range(max(1, args.rounds // block)):
             floor += time_floor(raw, staff, block)
             service += time_service(staff, customer, category, block)
+            same_sql += time_same_sql(raw, staff, customer, category, block)
         business.close_business()
         raw.close()
     ms_service, ms_floor = statistics.median(service) * 1e3, statistics.median(floor) * 1e3
+    ms_same_sql = statistics.median(same_sql) * 1e3
     print(f"service median {ms_service:.3f} ms, floor median {ms_floor:.3f} ms "
           f"({len(service)} samples each)")
+    print(f"(for scale, not the verdict: the recovery's own statements in raw sqlite3, "
+          f"{ms_same_sql:.3f} ms = {ms_same_sql / ms_floor:.1f}x floor)")
     ratio = ms_service / ms_floor
     print(f"log_recovery: {ratio:.1f}x floor (target <= {TARGET:g}x)")
 
