@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from recoverydesk.errors import SchemaTooNew, StorageError, UnreadableDatabase
 from recoverydesk.gui import theme
@@ -48,6 +48,8 @@ def run(target: str) -> int:
             return 1
         info = business.open_business(target)
     except StorageError as exc:
+        from PySide6.QtWidgets import QMessageBox  # on failure only, as gui.errors does
+
         QMessageBox.critical(None, "RecoveryDesk", _open_failure_text(exc))
         return 1
     try:
