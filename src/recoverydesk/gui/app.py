@@ -74,6 +74,8 @@ def _finish_start(window: MainWindow) -> None:
 
 
 def _load_the_counter() -> None:
+    """Import the counter page and *Log a recovery* ahead of the first sign-in, while the
+    person at the till finds their name."""
     import recoverydesk.gui.dialogs.log_recovery
     import recoverydesk.gui.pages.counter_page  # noqa: F401
 
