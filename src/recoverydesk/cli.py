@@ -9,7 +9,6 @@ start fast.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -195,6 +194,8 @@ def _check(args: argparse.Namespace, _stdin: TextIO) -> int:
 def _ask(stdin: TextIO, prompt: str) -> str:
     """Secret input: hidden on a terminal; one line from stdin otherwise (scripts, tests)."""
     if stdin.isatty():
+        import getpass  # only this prompt needs it (and the terminal module it brings)
+
         return getpass.getpass(prompt)
     line = stdin.readline()
     if not line:

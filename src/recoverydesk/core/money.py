@@ -18,24 +18,17 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-
-from babel import Locale, UnknownLocaleError
-from babel.numbers import (
-    NumberFormatError,
-    NumberPattern,
-    UnsupportedNumberingSystemError,
-    format_currency,
-    format_decimal,
-    get_currency_name,
-    get_currency_precision,
-    get_currency_symbol,
-    get_decimal_symbol,
-    get_group_symbol,
-    is_currency,
-    parse_decimal,
-)
+from typing import TYPE_CHECKING
 
 from recoverydesk.errors import ValidationError
+
+if TYPE_CHECKING:
+    from babel import Locale
+    from babel.numbers import NumberFormatError, NumberPattern
+
+# Babel is imported inside the functions that use it: importing it (with its locale data
+# machinery) is a noticeable part of the app's start, and the sign-in window formats no
+# money (benchmarks/startup.py).
 
 __all__ = [
     "MAX_AMOUNT_MAJOR",
@@ -82,6 +75,8 @@ def currency_digits(currency: str) -> int:
     Babel answers 2 for codes it has never heard of, so the code is checked first: a typo
     in the configured currency must not silently become a two-decimal currency.
     """
+    from babel.numbers import get_currency_precision, is_currency
+
     if not isinstance(currency, str) or not is_currency(currency):
         raise ValidationError(
             f"Unknown currency code {currency!r}; use a three-letter ISO 4217 code such as EUR.",
@@ -98,6 +93,8 @@ def max_minor(currency: str) -> int:
 @lru_cache(maxsize=64)
 def _locale(locale: str) -> Locale:
     """Parse a locale identifier once; ``de-DE`` is accepted as well as ``de_DE``."""
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(locale.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError, AttributeError) as exc:
@@ -139,6 +136,8 @@ class _NumberSymbols:
 @lru_cache(maxsize=64)
 def _symbols(locale: str) -> _NumberSymbols:
     """Decimal and group symbols Babel uses for ``locale`` (Latin digits), plus aliases."""
+    from babel.numbers import UnsupportedNumberingSystemError, get_decimal_symbol, get_group_symbol
+
     loc = _locale(locale)
     decimal = get_decimal_symbol(loc)
     group = get_group_symbol(loc)
@@ -175,6 +174,8 @@ def _currency_affixes(currency: str, locale: str) -> tuple[str, ...]:
     (``円``, ``Euro``), all width-folded and without direction marks, so they compare
     against cleaned input.
     """
+    from babel.numbers import get_currency_name, get_currency_symbol
+
     loc = _locale(locale)
     # get_currency_symbol falls back to the code itself when a locale has no symbol.
     candidates = {
@@ -285,6 +286,8 @@ def _babel_currency(
     ``1234567.00`` and ``1'234'567'890`` as ``1234567'890``. For those locales the number
     is formatted without grouping and the groups are inserted here.
     """
+    from babel.numbers import format_currency, get_group_symbol
+
     group = get_group_symbol(loc)
     if "'" not in group:
         return format_currency(value, currency, format=pattern, locale=loc, currency_digits=True)
@@ -415,6 +418,8 @@ def _babel_parse(core: str, loc: Locale, symbols: _NumberSymbols) -> Decimal:
     input such as ``1'000'000.00`` is rejected. In that case only, the same comparison is
     repeated against correctly grouped text.
     """
+    from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+
     try:
         return parse_decimal(core, locale=loc, strict=True)
     except NumberFormatError:
@@ -434,6 +439,8 @@ def _babel_parse(core: str, loc: Locale, symbols: _NumberSymbols) -> Decimal:
 
 def _suggestions(error: NumberFormatError, currency: str, loc: Locale, locale: str) -> list[str]:
     """Babel's "did you mean" alternatives that are valid amounts, in the field's format."""
+    from babel.numbers import NumberFormatError, parse_decimal
+
     found: list[str] = []
     for suggestion in error.suggestions or []:
         try:
@@ -461,6 +468,8 @@ def parse_amount(text: str, currency: str, locale: str, *, field: str = "amount"
     misplaced separators and amounts above :data:`MAX_AMOUNT_MAJOR`, each with a message that
     says what to fix. Zero is valid.
     """
+    from babel.numbers import NumberFormatError
+
     if not isinstance(text, str):
         raise TypeError(f"parse_amount needs str, not {type(text).__name__}")
     digits = currency_digits(currency)

@@ -10,9 +10,16 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from typing import TYPE_CHECKING
 
 from recoverydesk.errors import ValidationError
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+# ``zoneinfo`` is imported where a zone is first made: with its search of the system's zone
+# folders it is a few milliseconds of every start, before the sign-in window, which needs
+# no time zone (benchmarks/startup.py).
 
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -66,6 +73,8 @@ class Month:
 
 def zone(name: str) -> ZoneInfo:
     """The time zone called ``name``, or a ValidationError naming it."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -74,6 +83,8 @@ def zone(name: str) -> ZoneInfo:
 
 
 def known_zones() -> set[str]:
+    from zoneinfo import available_timezones
+
     return available_timezones()
 
 

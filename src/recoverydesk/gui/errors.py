@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from types import TracebackType
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from recoverydesk.crashlog import record_unexpected, unexpected_message
 from recoverydesk.errors import RecoveryDeskError
@@ -16,6 +16,10 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         text = str(exc)
     else:
         text = unexpected_message(exc, record_unexpected(exc, "gui"))
+    # Imported when an error is shown: the message box class (with its enums) is a
+    # millisecond or two of every start otherwise (benchmarks/startup.py).
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, "RecoveryDesk", text)
 
 

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any, Literal
 
 from recoverydesk.core import money
 from recoverydesk.core.months import zone
@@ -15,6 +14,9 @@ from recoverydesk.errors import NotFound, PermissionDenied, StorageError
 from recoverydesk.store import ledger
 from recoverydesk.store.db import database
 from recoverydesk.store.models import Employee
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo  # core.months imports it when a zone is made
 
 
 def utcnow(now: datetime | None = None) -> datetime:

@@ -8,14 +8,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from babel import Locale, UnknownLocaleError
-from babel.numbers import list_currencies
-
 from recoverydesk.core import pins
 from recoverydesk.core.domain import MAX_NAME, clean_text
 from recoverydesk.core.months import zone
 from recoverydesk.errors import StorageError, ValidationError
-from recoverydesk.services import _base, audit_log, backups, catalog, team
+from recoverydesk.services import _base, audit_log, catalog, team
 from recoverydesk.services._base import Settings, utcnow
 from recoverydesk.services.types import BackupInfo, BusinessInfo, SetupResult
 from recoverydesk.store import db, migrations, returns
@@ -35,6 +32,10 @@ def open_business(target: str | Path) -> BusinessInfo:
         backed_up: list[BackupInfo] = []
 
         def back_up_first(_found: int) -> None:  # PostgreSQL is backed up on its server
+            # Imported here, as Babel below: only a migration needs it, and every start
+            # imports this module before the sign-in window shows (benchmarks/startup.py).
+            from recoverydesk.services import backups
+
             if not db.is_postgres():
                 backed_up.append(backups.make_backup(
                     reason=f"before-v{migrations.LATEST_VERSION}", record=False))
@@ -87,6 +88,8 @@ def get_settings() -> Settings:
 
 
 def validate_currency(code: str) -> str:
+    from babel.numbers import list_currencies
+
     code = (code or "").strip().upper()
     if code not in list_currencies():
         raise ValidationError(f"'{code}' is not an ISO 4217 currency code such as EUR.",
@@ -95,6 +98,8 @@ def validate_currency(code: str) -> str:
 
 
 def validate_locale(name: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
     try:
         return str(Locale.parse((name or "").strip()))
     except (UnknownLocaleError, ValueError, TypeError) as exc:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
 from peewee import JOIN
 
@@ -17,6 +17,9 @@ from recoverydesk.services.catalog import check_amount
 from recoverydesk.services.types import BudgetInfo, BudgetStatus, EmployeeInfo, NewEmployee
 from recoverydesk.store import ledger
 from recoverydesk.store.models import BudgetChange, Employee, Gesture, Void
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo  # core.months imports it when a zone is made
 
 
 def create_employee(actor_id: int | None, name: str, role: str, pin: str,

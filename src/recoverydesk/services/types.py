@@ -1,12 +1,52 @@
-"""Plain records the services return; screens and the CLI never see peewee models."""
+"""Plain records the services return; screens and the CLI never see peewee models.
+
+The records of the work after signing in (recoveries, customers, the counter, follow-ups,
+checks, restores and copies, the Team page) are defined in ``work_types`` and load on their
+first use here (PEP 562 ``__getattr__``): every start imports this module before the sign-in
+window shows, and each frozen dataclass costs about half a millisecond to create
+(benchmarks/startup.py). Import them from here as any other.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from recoverydesk.core.budget import SpendCheck
+if TYPE_CHECKING:  # for the type checker; at run time __getattr__ below finds them
+    from recoverydesk.services.work_types import (  # noqa: F401  (re-exported)
+        Approval,
+        CopyResult,
+        CounterEntry,
+        CustomerHistory,
+        CustomerInfo,
+        CustomerMatch,
+        FollowUpDue,
+        FollowUpsDue,
+        GestureInput,
+        GestureLogged,
+        Problem,
+        RecoveryLogged,
+        RestoreResult,
+        TeamMember,
+    )
+
+_WORK_TYPES = frozenset({
+    "Approval", "CopyResult", "CounterEntry", "CustomerHistory", "CustomerInfo",
+    "CustomerMatch", "FollowUpDue", "FollowUpsDue", "GestureInput", "GestureLogged", "Problem",
+    "RecoveryLogged", "RestoreResult", "TeamMember",
+})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WORK_TYPES:
+        from recoverydesk.services import work_types
+
+        value = getattr(work_types, name)
+        globals()[name] = value  # found directly from now on
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -68,39 +108,6 @@ class BudgetStatus:
 
 
 @dataclass(frozen=True)
-class GestureInput:
-    """A gesture to add: ``cost_minor`` in minor units, ``value_minor`` optional."""
-
-    kind: str
-    cost_minor: int
-    value_minor: int | None = None
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Approval:
-    """An owner approving a spend past a limit, on the spot, with their PIN."""
-
-    approver_id: int
-    pin: str
-
-
-@dataclass(frozen=True)
-class GestureLogged:
-    gesture_id: int
-    check: SpendCheck
-    approved_by: int | None
-
-
-@dataclass(frozen=True)
-class RecoveryLogged:
-    incident_id: int
-    gesture: GestureLogged | None
-    followup_id: int | None
-    customer_id: int | None  # also set when the customer was added with the recovery
-
-
-@dataclass(frozen=True)
 class CategoryInfo:
     id: int
     name: str
@@ -118,25 +125,6 @@ class PresetInfo:
 
 
 @dataclass(frozen=True)
-class CustomerInfo:
-    id: int
-    name: str
-    phone: str
-    email: str
-    notes: str
-    lost_on: date | None
-    erased: bool
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One finding of ``check``: which check found it and a sentence about it."""
-
-    check: str
-    message: str
-
-
-@dataclass(frozen=True)
 class BusinessInfo:
     name: str
     currency: str
@@ -146,103 +134,12 @@ class BusinessInfo:
 
 
 @dataclass(frozen=True)
-class CounterEntry:
-    """One of my incidents logged today, as the counter page lists it."""
-
-    incident_id: int
-    reported_at: datetime  # naive UTC
-    category: str
-    description: str
-    customer_name: str
-    cost_minor: int  # my non-voided gestures on it
-    approved: bool  # one of them went past a limit with an owner's approval
-
-
-@dataclass(frozen=True)
-class FollowUpDue:
-    """An open follow-up due today or earlier."""
-
-    followup_id: int
-    incident_id: int
-    due_on: date
-    overdue: bool
-    customer_name: str
-    customer_phone: str
-    description: str
-
-
-@dataclass(frozen=True)
-class FollowUpsDue:
-    """Counts of all open follow-ups due today and overdue, and the first of them."""
-
-    due_today: int
-    overdue: int
-    items: tuple[FollowUpDue, ...]
-
-
-@dataclass(frozen=True)
-class CustomerMatch:
-    """A type-ahead hit: enough to tell two customers apart at the counter."""
-
-    id: int
-    name: str
-    phone: str
-    email: str
-
-
-@dataclass(frozen=True)
-class CustomerHistory:
-    """A known customer at a glance (SPEC §7): this calendar year and the notes."""
-
-    customer_id: int
-    name: str
-    year: int
-    incidents: int
-    gestures: int
-    cost_minor: int  # non-voided gestures on their incidents this year
-    last_incident_on: date | None
-    notes: str
-
-
-@dataclass(frozen=True)
 class BackupInfo:
     """One backup file; ``at`` is when it was made (naive UTC)."""
 
     path: Path
     at: datetime
     size: int
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    """``previous`` is where the file that was replaced now is (a backup, or the damaged file
-    moved aside)."""
-
-    restored_from: Path
-    previous: Path | None
-    business: str
-    audit_entries: int
-
-
-@dataclass(frozen=True)
-class CopyResult:
-    """What ``copy`` moved: rows per table, and the verified audit chain length."""
-
-    rows: dict[str, int]
-    audit_entries: int
-
-
-@dataclass(frozen=True)
-class TeamMember:
-    """One employee on the Team page: who they are, their budget status this month and the
-    budget change already planned for a later month (if any)."""
-
-    id: int
-    name: str
-    role: str
-    active: bool
-    status: BudgetStatus
-    planned: BudgetInfo | None
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,17 @@ from peewee import Database
 
 from recoverydesk.core.months import zone
 from recoverydesk.errors import SchemaTooNew, StorageError
-from recoverydesk.store import models, returns, schema_v1
+from recoverydesk.store import models, returns
 
 if TYPE_CHECKING:
     from playhouse.migrate import SchemaMigrator
 
 
 def _step_1_initial_schema(db: Database) -> None:
+    # Imported here: only a new file needs the frozen v1 models, and opening a business
+    # (every start, before the sign-in window shows) imports this module.
+    from recoverydesk.store import schema_v1
+
     db.create_tables(schema_v1.ALL_MODELS)
 
 

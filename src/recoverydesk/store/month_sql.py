@@ -13,9 +13,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
 from recoverydesk.store.db import is_postgres
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo  # core.months imports it when a zone is made
 
 
 def _offset(tz: ZoneInfo, moment_utc: datetime) -> int:

@@ -19,11 +19,13 @@ expression below; ``recoverydesk check`` compares them with a fresh computation.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any
 
 from recoverydesk.store.db import database, is_postgres
 from recoverydesk.store.month_sql import days_between, local_date_sql
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo  # core.months imports it when a zone is made
 
 
 def _param(sql: str) -> str:
