@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from recoverydesk.errors import ValidationError
@@ -88,6 +89,16 @@ def currency_digits(currency: str) -> int:
 def max_minor(currency: str) -> int:
     """The ceiling (:data:`MAX_AMOUNT_MAJOR`) in minor units of ``currency``."""
     return MAX_AMOUNT_MAJOR * 10 ** currency_digits(currency)
+
+
+@lru_cache(maxsize=1)
+def _babel_numbers() -> ModuleType:
+    """``babel.numbers``, imported once on first use; for the per-amount paths, where an
+    import statement inside the function costs several microseconds a call once PySide6's
+    import hook is installed."""
+    import babel.numbers
+
+    return babel.numbers
 
 
 @lru_cache(maxsize=64)
@@ -286,12 +297,12 @@ def _babel_currency(
     ``1234567.00`` and ``1'234'567'890`` as ``1234567'890``. For those locales the number
     is formatted without grouping and the groups are inserted here.
     """
-    from babel.numbers import format_currency, get_group_symbol
-
-    group = get_group_symbol(loc)
+    numbers = _babel_numbers()  # every amount shown comes here: no import statement per call
+    group = numbers.get_group_symbol(loc)
     if "'" not in group:
-        return format_currency(value, currency, format=pattern, locale=loc, currency_digits=True)
-    plain = format_currency(
+        return numbers.format_currency(value, currency, format=pattern, locale=loc,
+                                       currency_digits=True)
+    plain = numbers.format_currency(
         value, currency, format=pattern, locale=loc, currency_digits=True, group_separator=False
     )
     grouping = (pattern or loc.currency_formats["standard"]).grouping
