@@ -265,15 +265,19 @@ def gesture_totals(bounds: Sequence[datetime]) -> list[tuple[int, int, int, int]
                 ELSE 0 END
     FROM employee e CROSS JOIN months mo
     """
+    # Each voided gesture of the period finds its month with one look-up in ``months``
+    # (joining every void to every month and filtering cost twice as much).
     voided = f"""{months}
-    SELECT mo.k, g.employee_id, SUM(g.cost_minor), COUNT(*)
-    FROM void v CROSS JOIN gesture g CROSS JOIN months mo
-    WHERE g.id = v.gesture_id AND g.created_at >= ? AND g.created_at >= mo.lo
-      AND g.created_at < mo.hi
-    GROUP BY mo.k, g.employee_id
+    SELECT x.k, x.employee_id, SUM(x.cost), COUNT(*) FROM (
+        SELECT (SELECT mo.k FROM months mo WHERE g.created_at >= mo.lo
+                AND g.created_at < mo.hi) AS k, g.employee_id AS employee_id,
+               g.cost_minor AS cost
+        FROM void v CROSS JOIN gesture g
+        WHERE g.id = v.gesture_id AND g.created_at >= ? AND g.created_at < ?) AS x
+    GROUP BY x.k, x.employee_id
     """
     totals = {(int(m), int(e)): (int(n), int(s)) for m, e, s, n in _rows(sql, ())}
-    for m, e, s, n in _rows(voided, (sql_moment(bounds[0]),)):
+    for m, e, s, n in _rows(voided, (sql_moment(bounds[0]), sql_moment(bounds[-1]))):
         count, spend = totals[(int(m), int(e))]
         totals[(int(m), int(e))] = (count - (int(n) if m == last else 0), spend - int(s))
     return [(m, e, n, s) for (m, e), (n, s) in totals.items() if n or s]
