@@ -42,27 +42,32 @@ def stored_facts() -> dict[int, tuple[int | None, int | None]]:
     return {i.id: (i.first_return_days, i.lost_days) for i in Incident.select()}
 
 
-def expected_outcomes(month: Month, today: date) -> Counter[str]:
-    """Each incident reported in ``month`` classified by SPEC §5's words, as of ``today``."""
+def incident_outcomes(month: Month, today: date) -> dict[int, str]:
+    """Each incident reported in ``month`` and SPEC §5's word for it, as of ``today``."""
     settings = _base.settings()
     tz, window = settings.tz, settings.retention_days
     start, end = month_range_utc(month, tz)
     visits = _visits()
     lost = {c.id: c.lost_on for c in Customer.select()}
-    counts: Counter[str] = Counter()
+    out: dict[int, str] = {}
     for incident in Incident.select().where((Incident.reported_at >= start)
                                             & (Incident.reported_at < end)):
         if incident.customer_id is None:
-            counts["anonymous"] += 1
+            out[incident.id] = "anonymous"
             continue
         day = local_date(incident.reported_at, tz)
         inside = [v for v in visits.get(incident.customer_id, [])
                   if day < v <= day + timedelta(days=window)]
         lost_on = lost[incident.customer_id]
         if inside and (lost_on is None or lost_on < day or min(inside) <= lost_on):
-            counts["retained"] += 1
+            out[incident.id] = "retained"
         elif (lost_on is not None and lost_on >= day) or day + timedelta(days=window) < today:
-            counts["lost"] += 1
+            out[incident.id] = "lost"
         else:
-            counts["pending"] += 1
-    return counts
+            out[incident.id] = "pending"
+    return out
+
+
+def expected_outcomes(month: Month, today: date) -> Counter[str]:
+    """Each incident reported in ``month`` classified by SPEC §5's words, as of ``today``."""
+    return Counter(incident_outcomes(month, today).values())

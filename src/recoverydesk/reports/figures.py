@@ -164,13 +164,17 @@ def _budget(history: list[tuple[int, int | None]], key: int) -> Budget:
     return Budget(allowance, None) if found else NO_BUDGET
 
 
-def _allowance(history: list[tuple[int, int | None]], month: Month, previous_spent: int,
-               rollover: bool) -> tuple[int | None, int]:
-    """Allowance in force (with rollover carry when on) and the carry itself."""
-    budget = _budget(history, month.key())
-    carry = (rollover_carry(_budget(history, month.previous().key()), previous_spent, budget)
-             if rollover else 0)
-    return effective_allowance(budget, carry), carry
+def _allowances(history: list[tuple[int, int | None]], months: list[Month],
+                spent: list[int], rollover: bool) -> list[tuple[int | None, int]]:
+    """Per month of ``months`` after the first: the allowance in force (with rollover carry
+    when on) and the carry itself; ``spent`` is the spend in each of ``months``."""
+    budgets = [_budget(history, month.key()) for month in months]
+    out = []
+    for index in range(1, len(months)):
+        carry = (rollover_carry(budgets[index - 1], spent[index - 1], budgets[index])
+                 if rollover else 0)
+        out.append((effective_allowance(budgets[index], carry), carry))
+    return out
 
 
 def compute(month: Month, *, now: datetime | None = None,
@@ -189,11 +193,12 @@ def compute(month: Month, *, now: datetime | None = None,
     else:
         as_of = now.astimezone(UTC).replace(tzinfo=None) if now.tzinfo else now
     today = local_date(as_of, tz)
+    rollover = bool(settings["rollover"])
     months = [month]
     for _ in range(SERIES_MONTHS):  # the series plus the month before it (rollover carry)
         months.insert(0, months[0].previous())
     bounds = (*(month_range_utc(m, tz)[0] for m in months), month_range_utc(month, tz)[1])
-    period = Period(bounds[1:], tz, int(settings["retention_days"]), today)
+    window = int(settings["retention_days"])
     steps = 5
 
     def step(done: int, label: str) -> None:
@@ -202,11 +207,14 @@ def compute(month: Month, *, now: datetime | None = None,
 
     with month_queries.roomy_cache():
         step(0, "Retention outcomes")
-        series_rows = month_queries.series_outcomes(period)
-        rows = month_queries.month_outcomes(Period(bounds[-2:], tz, period.retention_days,
-                                                   today))
+        # The series' months before the report month; its own outcomes are the totals.
+        series_rows = month_queries.series_outcomes(Period(bounds[1:-1], tz, window, today))
+        rows = month_queries.month_outcomes(Period(bounds[-2:], tz, window, today))
         step(1, "Spend per employee")
-        gesture_rows = month_queries.gesture_totals(bounds)
+        # Without rollover no figure needs the month before the series: skip its gestures.
+        first = 0 if rollover else 1
+        gesture_rows = [(m + first, e, n, s) for m, e, n, s in
+                        month_queries.gesture_totals(bounds[first:])]
         approved = month_queries.escalations(bounds[-2], bounds[-1])
         step(2, "Budgets")
         people = month_queries.employees()
@@ -250,69 +258,60 @@ def compute(month: Month, *, now: datetime | None = None,
             groups[family[2:]][key].add(outcome, 0, a, b)
         else:  # incident counts; for kinds also their spend and value
             groups[family][key].add(outcome, n, a, b)
+    series_counts[SERIES_MONTHS - 1] = totals
     for outcome, n in totals.items():  # incidents without a non-voided gesture
         if n > with_gesture[outcome]:
             groups["kind"][None].add(outcome, n - with_gesture[outcome], 0, 0)
 
     report_index = SERIES_MONTHS  # index of `month` in `months`
-    rollover = bool(settings["rollover"])
     employees: list[EmployeeFigures] = []
+    month_spend = [0] * len(months)
+    budget = [0] * len(months)
     for employee_id, name, role, active in people:
-        n, spent = spend.get((report_index, employee_id), (0, 0))
+        spent = [spend.get((index, employee_id), (0, 0))[1] for index in range(len(months))]
+        allowances = _allowances(history[employee_id], months, spent, rollover)
+        for index in range(1, len(months)):
+            month_spend[index] += spent[index]
+            if active or spent[index]:
+                budget[index] += allowances[index - 1][0] or 0
+        n = spend.get((report_index, employee_id), (0, 0))[0]
         counts = groups["employee"].get(employee_id)
         incidents = sum(counts.counts.values()) if counts else 0
         if not active and not n and not incidents:
             continue
-        allowance, carry = _allowance(
-            history[employee_id], month, spend.get((report_index - 1, employee_id),
-                                                   (0, 0))[1], rollover)
+        allowance, carry = allowances[report_index - 1]
         employees.append(EmployeeFigures(
             id=employee_id, name=name, role=role, active=active, allowance_minor=allowance,
-            carry_minor=carry, spent_minor=spent,
-            remaining_minor=None if allowance is None else allowance - spent,
+            carry_minor=carry, spent_minor=spent[report_index],
+            remaining_minor=None if allowance is None else allowance - spent[report_index],
             incidents=incidents, gestures=n, escalations=approved.get(employee_id, 0),
             retained=counts.counts.get("retained", 0) if counts else 0))
 
-    points = []
-    for index in range(1, len(months)):
-        point_month = months[index]
-        month_spend = 0
-        budget = 0
-        for employee_id, _name, _role, active in people:
-            spent_here = spend.get((index, employee_id), (0, 0))[1]
-            month_spend += spent_here
-            if not active and not spent_here:
-                continue
-            allowance, _carry = _allowance(
-                history[employee_id], point_month,
-                spend.get((index - 1, employee_id), (0, 0))[1], rollover)
-            budget += allowance or 0
-        points.append(MonthPoint(str(point_month), month_spend, budget,
-                                 _outcomes(series_counts[index - 1])))
+    points = [MonthPoint(str(months[index]), month_spend[index], budget[index],
+                         _outcomes(series_counts[index - 1])) for index in range(1, len(months))]
     current = points[-1]
 
     outcomes = _outcomes(totals)
     avg_value = settings["avg_customer_value_minor"]
     value_kept = None if avg_value is None else retained_customers * int(avg_value)
-    month_spend = current.spend_minor
     kinds = groups["kind"]
     by_kind = [kinds[k].breakdown(k) for k in GESTURE_KINDS if k in kinds]
     by_kind.append((kinds[None] if None in kinds else _Group()).breakdown(NO_GESTURE))
     return Figures(
         business=settings["name"], currency=settings["currency"], locale=settings["locale"],
         timezone=settings["timezone"], month=str(month), as_of=as_of,
-        retention_days=int(settings["retention_days"]),
+        retention_days=window,
         avg_customer_value_minor=None if avg_value is None else int(avg_value),
         incidents=outcomes.incidents,
         gestures=sum(v[0] for (m, _e), v in spend.items() if m == report_index),
-        spend_minor=month_spend,
+        spend_minor=current.spend_minor,
         budget_minor=sum(e.allowance_minor or 0 for e in employees),
         outcomes=outcomes, retained_customers=retained_customers,
         cost_per_retained_minor=(divide_round(retained_spend, retained_customers)
                                  if retained_customers else None),
         value_kept_minor=value_kept,
-        roi=None if value_kept is None or month_spend == 0
-        else (value_kept - month_spend) / month_spend,
+        roi=None if value_kept is None or current.spend_minor == 0
+        else (value_kept - current.spend_minor) / current.spend_minor,
         escalations=sum(e.escalations for e in employees),
         escalated_incidents=escalated,
         front_line_share=share(outcomes.incidents - escalated, outcomes.incidents),
