@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.numbers import format_percent
@@ -23,7 +24,7 @@ from recoverydesk.core.months import Month
 from recoverydesk.gui.main_window import MainWindow
 from recoverydesk.gui.pages.reports_page import ReportsPage
 from recoverydesk.reports import serialize
-from recoverydesk.services import _base, business, customers, recoveries, team
+from recoverydesk.services import _base, business, customers, recoveries, reports, team
 from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.types import Approval, GestureInput
 from tests.conftest import OWNER_PIN, T0, Shop
@@ -329,23 +330,25 @@ def test_a_pdf_into_a_missing_folder_is_refused_in_place(
     assert page.ui.save_pdf_button.isEnabled()
 
 
-def test_cancelling_a_months_figures_keeps_the_month_shown(qtbot: QtBot,
-                                                           window: MainWindow) -> None:
+def test_cancelling_a_months_figures_keeps_the_month_shown(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     """Cancel while another month's figures are computed: the page keeps showing the
     figures it had, the picker goes back to their month, and Print stays with them."""
     page = _open_reports(qtbot, window)
     started, go_on = threading.Event(), threading.Event()
+    real_month_figures = reports.month_figures
 
-    def hold(_done: int, _total: int, _label: str) -> None:
-        if not started.is_set():
-            started.set()
-            go_on.wait(10)
+    def held_month_figures(*args: Any, **kwargs: Any) -> Any:
+        # The worker waits here, before its first step, until the test has pressed Cancel:
+        # a hold attached once the task runs could come after the (small) month is done.
+        started.set()
+        go_on.wait(10)
+        return real_month_figures(*args, **kwargs)
 
+    monkeypatch.setattr(reports, "month_figures", held_month_figures)
     page.ui.month_combo.setCurrentIndex(page.ui.month_combo.findData("2026-02"))
     page.load()
-    task = page.figures_task
-    assert task is not None
-    task.signals.progress.connect(hold, Qt.ConnectionType.DirectConnection)
+    assert page.figures_task is not None
     qtbot.waitUntil(started.is_set, timeout=10_000)
     assert not page.ui.print_button.isEnabled()  # February's figures are not there yet
     qtbot.mouseClick(page.ui.cancel_button, Qt.MouseButton.LeftButton)
