@@ -19,7 +19,7 @@ import pytest
 from recoverydesk.services import backups, business
 from recoverydesk.services.check import run_check
 from tests.conftest import Shop
-from tests.gui.test_open_failure import _damage
+from tests.gui.test_open_failure import FIXTURES, _damage
 
 pytestmark = pytest.mark.sqlite_only
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -31,16 +31,33 @@ from PySide6.QtWidgets import QApplication
 from recoverydesk.gui.app import run
 from recoverydesk.gui.dialogs.open_failure import OpenFailureDialog
 from recoverydesk.gui.main_window import MainWindow
+from recoverydesk.store.db import is_open
 
+WAIT_FOR_OPEN = sys.argv[2] == "1"
+if sys.argv[3]:  # the file is replaced by these bytes right after the first look
+    from pathlib import Path
+    import recoverydesk.services.start_snapshot as start_snapshot
+    first_look = start_snapshot.peek
+
+    def peek_then_replace(target):
+        found = first_look(target)
+        Path(target).write_bytes(Path(sys.argv[3]).read_bytes())
+        return found
+
+    start_snapshot.peek = peek_then_replace
 seen = []
 
 def drive():
     modal = QApplication.activeModalWidget()
     if isinstance(modal, OpenFailureDialog) and modal.restore_button.isEnabled():
+        if any(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets()):
+            seen.append("window built before the dialog")  # from the first look
         seen.append("dialog: " + modal.reason_label.text())
         modal.restore_button.click()
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, MainWindow) and widget.isVisible():
+            if WAIT_FOR_OPEN and not is_open():  # shown from the first look, not opened yet
+                return
             seen.append("window: " + widget.windowTitle())
             timer.stop()
             widget.close()  # the user closes the window: run() returns
@@ -54,10 +71,12 @@ print(json.dumps({"code": code, "seen": seen}), flush=True)
 """
 
 
-def _run_app(path: Path) -> dict[str, object]:
+def _run_app(path: Path, wait_for_open: bool = False,
+             after_first_look: Path | None = None) -> dict[str, object]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                PYTHONPATH=os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]))
-    done = subprocess.run([sys.executable, "-c", CHILD, str(path)], capture_output=True,
+    done = subprocess.run([sys.executable, "-c", CHILD, str(path), str(int(wait_for_open)),
+                           str(after_first_look or "")], capture_output=True,
                           text=True, timeout=120, env=env, check=False)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr, done.stderr
@@ -85,5 +104,25 @@ def test_the_app_offers_the_backup_then_opens_the_restored_file(shop: Shop) -> N
     assert isinstance(seen, list)
     assert seen[0].startswith("dialog: ") and "is a PNG image" in seen[0]
     assert seen[-1] == "window: RecoveryDesk — Café Zażółć"
+    business.open_business(shop.path)
+    assert run_check() == []
+
+
+def test_a_file_damaged_after_the_first_look_gets_the_dialog_after_the_first_paint(
+        shop: Shop) -> None:
+    """The file is replaced by a picture right after the first look read it (another
+    program, a bad copy): the sign-in window shows from the first look, the proper open
+    after its first paint finds the damage, the window steps aside for the recovery dialog,
+    and after Restore it comes back on the restored business (exit code 0, no traceback);
+    the file then checks clean."""
+    backups.make_backup(reason="daily")
+    business.close_business()
+    result = _run_app(shop.path, wait_for_open=True, after_first_look=FIXTURES / "tiny.png")
+    assert result["code"] == 0
+    seen = result["seen"]
+    assert isinstance(seen, list)
+    assert seen[0] == "window built before the dialog"  # shown from the first look
+    assert seen[1].startswith("dialog: ") and "is a PNG image" in seen[1]
+    assert seen[2:] == ["window: RecoveryDesk — Café Zażółć"]
     business.open_business(shop.path)
     assert run_check() == []

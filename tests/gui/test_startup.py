@@ -34,7 +34,9 @@ from recoverydesk.gui.start_page import StartPage
 WATCHED = ("babel", "reportlab", "zoneinfo", "recoverydesk.reports", "recoverydesk.gui.pages",
            "recoverydesk.gui.dialogs", "recoverydesk.gui.daily_backup",
            "recoverydesk.services.backups", "recoverydesk.services.work_types",
-           "recoverydesk.store.schema_v1")
+           "recoverydesk.store.schema_v1", "peewee", "psycopg", "recoverydesk.store.db",
+           "recoverydesk.store.models", "recoverydesk.services.business",
+           "recoverydesk.services.auth", "recoverydesk.services.team")
 seen = {}
 
 def loaded():
@@ -95,10 +97,11 @@ print(json.dumps({"code": code, **seen}), flush=True)
 
 def test_the_sign_in_window_paints_before_the_rest_loads_and_the_rest_still_works(
         shop: Shop) -> None:
-    """At the first paint of the sign-in window it lists the real active employees and
-    nothing of Babel, reportlab, the report code, the pages, the dialogs, the backup code or
-    the work records is loaded yet. Right after, the daily backup starts and the counter's
-    code loads; signing in shows the counter, Ctrl+N opens *Log a recovery*, Alt+1 with
+    """At the first paint of the sign-in window it lists the real active employees (read by
+    the first look) and nothing of peewee, the business services, Babel, reportlab, the
+    report code, the pages, the dialogs, the backup code or the work records is loaded yet.
+    Right after, the business is opened, the daily backup starts and the counter's code
+    loads; signing in shows the counter, Ctrl+N opens *Log a recovery*, Alt+1 with
     Ctrl+Enter saves it, and the counter lists the entry."""
     shop.staff("Anna", 15000, 5000, pin="2468")
     catalog.add_preset(shop.owner_id, "Free coffee", "free_item", 350)
@@ -116,7 +119,8 @@ def test_the_sign_in_window_paints_before_the_rest_loads_and_the_rest_still_work
     assert seen["at_first_paint"] == []
     assert seen["counter_built"] is False
     after = set(seen["after_start"])
-    assert {"recoverydesk.gui.daily_backup", "recoverydesk.gui.pages.counter_page",
+    assert {"peewee", "recoverydesk.services.business", "recoverydesk.gui.daily_backup",
+            "recoverydesk.gui.pages.counter_page",
             "recoverydesk.gui.dialogs.log_recovery", "babel.numbers"} <= after
     assert not any(m.startswith(("reportlab", "recoverydesk.reports")) for m in after)
     assert seen["signed_in"] == "Anna" and seen["on_counter"] is True

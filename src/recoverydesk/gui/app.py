@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -14,22 +15,29 @@ from recoverydesk.gui.errors import install_excepthook
 from recoverydesk.gui.first_paint import after_first_paint
 from recoverydesk.gui.main_window import MainWindow
 from recoverydesk.gui.workers import wait_for_workers
-from recoverydesk.services import business, first_run
+from recoverydesk.services import start_snapshot
+
+if TYPE_CHECKING:
+    from recoverydesk.services.types import BusinessInfo
 
 
 def run(target: str) -> int:
     """Open ``target`` and run the window until it is closed; returns the exit code.
 
     With no database at ``target`` the first-run chooser comes first: set up a business
-    there, or open the demo; quitting it leaves nothing behind.
+    there, or open the demo; quitting it leaves nothing behind. An SQLite business file of the
+    current schema shows its sign-in window from a read-only first look and is opened
+    properly once that window has been painted (benchmarks/startup.py); anything else is
+    opened first, with its failure dialogs, as before.
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("RecoveryDesk")
     install_excepthook()
     theme.register_icons()
-    if first_run.needs_first_run(target):
+    if start_snapshot.needs_first_run(target):
         from recoverydesk.gui.first_run.chooser import FirstRunChooser
+        from recoverydesk.services import first_run
 
         theme.apply_theme(app, "system")
         chooser = FirstRunChooser(Path(target).expanduser(), first_run.demo_path())
@@ -39,28 +47,68 @@ def run(target: str) -> int:
             return 0
         target = str(chosen)
     try:
-        info = business.open_business(target)
+        snapshot = start_snapshot.peek(target)
+        if snapshot is None:
+            info = _open(target)
+            if info is None:
+                return 1
+            from recoverydesk.services import business
+
+            theme.apply_theme(app, business.get_settings().theme)
+            window = MainWindow(info)
+            window.show()
+            after_first_paint(window.start_page, lambda: _finish_start(window))
+        else:
+            theme.apply_theme(app, snapshot.theme)
+            window = MainWindow(snapshot)
+            window.show()
+            after_first_paint(window.start_page, lambda: _open_after_paint(window, target))
+        return app.exec()
+    finally:
+        wait_for_workers()  # a backup still running finishes before the business closes
+        from recoverydesk.services import business
+
+        business.close_business()
+
+
+def _open(target: str) -> BusinessInfo | None:
+    """Open the business, through the recovery dialog if the file is damaged or too new
+    (SPEC §9); None when it cannot be opened (the person has been told why)."""
+    from recoverydesk.services import business
+
+    try:
+        return business.open_business(target)
     except (UnreadableDatabase, SchemaTooNew) as exc:  # the recovery dialog (SPEC §9)
         # Imported on failure only: it brings the check and restore code (start-up time).
         from recoverydesk.gui.dialogs.open_failure import show_open_failure
 
         if show_open_failure(exc, target) != 0:
-            return 1
-        info = business.open_business(target)
+            return None
+        return business.open_business(target)
     except StorageError as exc:
         from PySide6.QtWidgets import QMessageBox  # on failure only, as gui.errors does
 
         QMessageBox.critical(None, "RecoveryDesk", _open_failure_text(exc))
-        return 1
+        return None
+
+
+def _open_after_paint(window: MainWindow, target: str) -> None:
+    """Open the business shown by the first look, then finish the start. The first look
+    read a healthy file of the current schema, so this is normally quick and quiet; if the
+    file turns out to be damaged after all, the window steps aside for the recovery dialog
+    and the start ends if the business cannot be opened."""
+    from recoverydesk.services import business
+
     try:
-        theme.apply_theme(app, business.get_settings().theme)
-        window = MainWindow(info)
+        business.open_business(target)
+    except StorageError:
+        window.hide()
+        if _open(target) is None:
+            QApplication.exit(1)
+            return
+        window.start_page.reload()
         window.show()
-        after_first_paint(window.start_page, lambda: _finish_start(window))
-        return app.exec()
-    finally:
-        wait_for_workers()  # a backup still running finishes before the business closes
-        business.close_business()
+    _finish_start(window)
 
 
 def _finish_start(window: MainWindow) -> None:
@@ -78,6 +126,7 @@ def _load_the_counter() -> None:
     person at the till finds their name."""
     import recoverydesk.gui.dialogs.log_recovery
     import recoverydesk.gui.pages.counter_page  # noqa: F401
+    from recoverydesk.services import business
 
     business.get_settings().money(0)  # loads Babel and the business locale's number data
 

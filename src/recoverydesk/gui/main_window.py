@@ -30,8 +30,7 @@ from recoverydesk.errors import RecoveryDeskError
 from recoverydesk.gui import theme
 from recoverydesk.gui.errors import show_error
 from recoverydesk.gui.start_page import StartPage
-from recoverydesk.services import business
-from recoverydesk.services.types import BusinessInfo, SignedIn
+from recoverydesk.services.start_snapshot import StartSnapshot
 
 if TYPE_CHECKING:
     from recoverydesk.gui.dialogs.log_recovery import LogRecoveryDialog
@@ -43,6 +42,8 @@ if TYPE_CHECKING:
     from recoverydesk.gui.pages.reports_page import ReportsPage
     from recoverydesk.gui.pages.settings_page import SettingsPage
     from recoverydesk.gui.pages.team_page import TeamPage
+    from recoverydesk.services._base import Settings
+    from recoverydesk.services.types import BusinessInfo, SignedIn
 
 PERSON_LABEL_WIDTH = 170  # pixels for the signed-in name in the top bar
 
@@ -54,7 +55,7 @@ class MainWindow(QMainWindow):
     """``inactivity_ms`` overrides the business's auto sign-out delay (tests use a short
     one)."""
 
-    def __init__(self, info: BusinessInfo, parent: QWidget | None = None,
+    def __init__(self, info: BusinessInfo | StartSnapshot, parent: QWidget | None = None,
                  inactivity_ms: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"RecoveryDesk — {info.name}")
@@ -63,7 +64,10 @@ class MainWindow(QMainWindow):
         self.log_dialog: LogRecoveryDialog | None = None
         self._inactivity_override = inactivity_ms
 
-        self.start_page = StartPage(info.name)
+        # From a first look (gui.app), the business is opened after the first paint: the
+        # names and the theme come with the snapshot.
+        snapshot = info if isinstance(info, StartSnapshot) else None
+        self.start_page = StartPage(info.name, snapshot.people if snapshot else None)
         self._counter_page: CounterPage | None = None
         self._incidents_page: IncidentsPage | None = None
         self._followups_page: FollowUpsPage | None = None
@@ -89,7 +93,7 @@ class MainWindow(QMainWindow):
         self.log_action.triggered.connect(self.open_log_dialog)
         self.log_action.setEnabled(False)
         self.addAction(self.log_action)
-        self._build_theme_menu()
+        self._build_theme_menu(snapshot.theme if snapshot else _settings().theme)
 
         self.inactivity_timer = QTimer(self)
         self.inactivity_timer.setSingleShot(True)
@@ -161,12 +165,11 @@ class MainWindow(QMainWindow):
         self.nav_group.addButton(button)
         return button
 
-    def _build_theme_menu(self) -> None:
+    def _build_theme_menu(self, current: str) -> None:
         """View → Theme: the business setting (owners change it; everyone sees it)."""
         menu = self.menuBar().addMenu(self.tr("&View")).addMenu(self.tr("Theme"))
         self.theme_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
-        current = business.get_settings().theme
         labels = {"system": self.tr("Follow the system"), "light": self.tr("Light"),
                   "dark": self.tr("Dark")}
         for name in theme.THEMES:
@@ -279,7 +282,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(person.is_owner)
         for button in self.owner_nav_buttons:
             button.setVisible(person.is_owner)
-        minutes = business.get_settings().auto_signout_minutes
+        minutes = _settings().auto_signout_minutes
         self.inactivity_timer.setInterval(self._inactivity_override or minutes * 60_000)
         self.inactivity_timer.start()
         self._watch_input(self)
@@ -382,13 +385,13 @@ class MainWindow(QMainWindow):
         self.sign_out()
         self._forget_pages("_counter_page", "_settings_page")
         self._show_business_name(info.name)
-        self._apply_theme(business.get_settings().theme)
+        self._apply_theme(_settings().theme)
         self.status_label.setText(self.tr("Backup restored: sign in again."))
 
     def _on_settings_changed(self) -> None:
         """Pages that keep the settings (locale, currency) are rebuilt when next shown."""
         self._forget_pages()
-        self._show_business_name(business.get_settings().name)
+        self._show_business_name(_settings().name)
 
     def _show_business_name(self, name: str) -> None:
         self.setWindowTitle(f"RecoveryDesk — {name}")
@@ -418,7 +421,7 @@ class MainWindow(QMainWindow):
             return self.log_dialog
         from recoverydesk.gui.dialogs.log_recovery import LogRecoveryDialog
 
-        dialog = LogRecoveryDialog(self.person, business.get_settings(), self)
+        dialog = LogRecoveryDialog(self.person, _settings(), self)
         dialog.saved.connect(self._on_saved)
         dialog.finished.connect(self._on_dialog_finished)
         self.log_dialog = dialog
@@ -446,6 +449,8 @@ class MainWindow(QMainWindow):
         if self.person is None:
             return
         try:
+            from recoverydesk.services import business
+
             business.update_settings(self.person.employee_id, theme=name)
         except RecoveryDeskError as exc:
             show_error(self, exc)
@@ -461,3 +466,11 @@ class MainWindow(QMainWindow):
             theme.apply_theme(app, name)
         if name in self.theme_actions:
             self.theme_actions[name].setChecked(True)
+
+
+def _settings() -> Settings:
+    """The business settings; the services are imported on first use, not at start (the
+    sign-in window is shown before the business is opened: gui.app)."""
+    from recoverydesk.services import business
+
+    return business.get_settings()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QListWidgetItem, QWidget
@@ -9,17 +12,24 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 from recoverydesk.errors import RecoveryDeskError
 from recoverydesk.gui.forms.ui_start_page import Ui_StartPage
 from recoverydesk.gui.messages import show_message
-from recoverydesk.services import auth, team
-from recoverydesk.services.types import SignedIn
+
+if TYPE_CHECKING:
+    from recoverydesk.services.types import SignedIn
 
 
 class StartPage(QWidget):
     """Lists active employees; a right PIN emits :attr:`signed_in`. A wrong PIN or a
-    lockout (with the time left) is said under the PIN field."""
+    lockout (with the time left) is said under the PIN field.
+
+    ``people`` (``(id, name)`` pairs) fills the first list when the business is not open
+    yet (the start's first look, gui.app); later lists come from the services. These are
+    imported on first use, so the sign-in window does not wait for them.
+    """
 
     signed_in = Signal(object)  # SignedIn
 
-    def __init__(self, business_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, business_name: str, people: Sequence[tuple[int, str]] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_StartPage()
         self.ui.setupUi(self)
@@ -33,14 +43,18 @@ class StartPage(QWidget):
         self.pin_edit.returnPressed.connect(self._sign_in)
         self.sign_in_button.clicked.connect(self._sign_in)
         self.people_list.itemActivated.connect(lambda _item: self.pin_edit.setFocus())
-        self.reload()
+        self.reload(people)
 
-    def reload(self) -> None:
+    def reload(self, people: Sequence[tuple[int, str]] | None = None) -> None:
         """Refill the list of active employees and clear the PIN and message."""
+        if people is None:
+            from recoverydesk.services import team
+
+            people = [(person.id, person.name) for person in team.list_employees()]
         self.people_list.clear()
-        for person in team.list_employees():
-            item = QListWidgetItem(person.name)
-            item.setData(Qt.ItemDataRole.UserRole, person.id)
+        for employee_id, name in people:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, employee_id)
             self.people_list.addItem(item)
         if self.people_list.count():
             self.people_list.setCurrentRow(0)
@@ -56,6 +70,8 @@ class StartPage(QWidget):
             show_message(self.message_label, self.tr("Type your PIN, then press Enter."))
             self.pin_edit.setFocus()
             return
+        from recoverydesk.services import auth
+
         try:
             person: SignedIn = auth.sign_in(int(item.data(Qt.ItemDataRole.UserRole)),
                                             self.pin_edit.text())

@@ -9,10 +9,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from recoverydesk.services import business
-
 ProgressCallback = Callable[[int, int], None]
 
+
+
+def _release_worker_connection() -> None:
+    # Imported here: the start imports this module before the business is opened (gui.app);
+    # any worker runs after that.
+    from recoverydesk.services import business
+
+    business.release_worker_connection()
 
 class WorkerSignals(QObject):
     progress = Signal(int, int)  # done, total
@@ -39,7 +45,7 @@ class ServiceWorker(QRunnable):
         else:
             self.signals.finished.emit(result)
         finally:
-            business.release_worker_connection()
+            _release_worker_connection()
 
 
 def start(worker: ServiceWorker) -> ServiceWorker:
@@ -104,7 +110,7 @@ class Task(QRunnable):
             self.signals.finished.emit(result)
         finally:
             gc.unfreeze()
-            business.release_worker_connection()
+            _release_worker_connection()
 
     def start(self) -> Task:
         """Run on the pool. The task is kept alive until the GUI thread has handled its last

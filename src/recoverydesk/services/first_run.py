@@ -21,6 +21,7 @@ from recoverydesk.core.months import month_of
 from recoverydesk.errors import ValidationError
 from recoverydesk.paths import default_demo_path
 from recoverydesk.services import business, catalog, team
+from recoverydesk.services.start_snapshot import needs_first_run  # noqa: F401 (re-exported)
 from recoverydesk.services.types import SetupPlan, SetupResult
 from recoverydesk.store.db import is_postgres_url
 
@@ -133,7 +134,3 @@ def ensure_demo(path: str | Path, progress: Callable[[int, int], None] | None = 
     return target
 
 
-def needs_first_run(target: str) -> bool:
-    """No database yet: an SQLite file that does not exist (the default one on a new
-    machine, or ``--db NEW.db``)."""
-    return not is_postgres_url(target) and not Path(target).expanduser().exists()

@@ -22,6 +22,7 @@ from peewee import DatabaseError as PeeweeDatabaseError
 
 from recoverydesk.errors import StorageError
 from recoverydesk.store.files import check_database_file
+from recoverydesk.store.targets import is_postgres_url
 
 database = DatabaseProxy()
 
@@ -35,10 +36,6 @@ SQLITE_PRAGMAS = {
     # file (SPEC §9). Debian's SQLite has this on by default; other builds do not.
     "secure_delete": 1,
 }
-
-
-def is_postgres_url(target: str | Path) -> bool:
-    return str(target).startswith(("postgresql://", "postgres://"))
 
 
 def is_postgres() -> bool:
