@@ -26,7 +26,7 @@ def run(target: str) -> int:
 
     With no database at ``target`` the first-run chooser comes first: set up a business
     there, or open the demo; quitting it leaves nothing behind. An SQLite business file of the
-    current schema shows its sign-in window from a read-only first look and is opened
+    current schema shows its sign-in window from a first look at the file and is opened
     properly once that window has been painted (benchmarks/startup.py); anything else is
     opened first, with its failure dialogs, as before.
     """
@@ -47,28 +47,29 @@ def run(target: str) -> int:
             return 0
         target = str(chosen)
     try:
-        snapshot = start_snapshot.peek(target)
-        if snapshot is None:
-            info = _open(target)
-            if info is None:
-                return 1
-            from recoverydesk.services import business
-
-            theme.apply_theme(app, business.get_settings().theme)
-            window = MainWindow(info)
-            window.show()
-            after_first_paint(window.start_page, lambda: _finish_start(window))
-        else:
-            theme.apply_theme(app, snapshot.theme)
-            window = MainWindow(snapshot)
-            window.show()
+        snapshot = start_snapshot.peek(target)  # None: open first, with its failure dialogs
+        info = snapshot if snapshot is not None else _open(target)
+        if info is None:
+            return 1
+        theme.apply_theme(app, snapshot.theme if snapshot is not None else _theme_setting())
+        window = MainWindow(info)
+        window.show()
+        if snapshot is not None:  # the business is opened once the window has been painted
             after_first_paint(window.start_page, lambda: _open_after_paint(window, target))
+        else:
+            after_first_paint(window.start_page, lambda: _finish_start(window))
         return app.exec()
     finally:
         wait_for_workers()  # a backup still running finishes before the business closes
         from recoverydesk.services import business
 
         business.close_business()
+
+
+def _theme_setting() -> str:
+    from recoverydesk.services import business
+
+    return business.get_settings().theme
 
 
 def _open(target: str) -> BusinessInfo | None:
