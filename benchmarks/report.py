@@ -101,8 +101,11 @@ def build(path: Path, incidents: int, end: datetime) -> None:
             "INSERT INTO gesture (incident_id, employee_id, kind, description, cost_minor, "
             "created_at) VALUES (?, ?, ?, '', ?, ?)", gesture_rows)
         voided = rng.sample(range(1, len(gesture_rows) + 1), len(gesture_rows) // 100)
-        raw.executemany("INSERT INTO void (gesture_id, voided_by_id, voided_at, reason) "
-                        "VALUES (?, 1, ?, 'bench')", ((g, str(end)) for g in voided))
+        raw.executemany(
+            "INSERT INTO void (gesture_id, voided_by_id, voided_at, reason, gesture_employee_id, "
+            "gesture_created_at, gesture_cost_minor) VALUES (?, 1, ?, 'bench', ?, ?, ?)",
+            ((g, str(end), employee, at, cost) for g in voided
+             for _incident, employee, _kind, cost, at in (gesture_rows[g - 1],)))
         raw.executemany("INSERT INTO return_visit (customer_id, visited_on, recorded_at, "
                         "recorded_by_id) VALUES (?, ?, ?, 1)", visit_rows)
         raw.executemany("INSERT INTO follow_up (incident_id, due_on, created_at, done_at, "

@@ -11,7 +11,7 @@ from recoverydesk.cli import main
 from recoverydesk.services import audit_log, business, recoveries
 from recoverydesk.services.check import run_check
 from recoverydesk.services.types import GestureInput
-from recoverydesk.store.models import AuditEntry, Gesture
+from recoverydesk.store.models import AuditEntry, Gesture, Void
 from tests.conftest import PG_SKIP, PG_URL, T0, make_shop, reset_postgres
 
 pytestmark = pytest.mark.skipif(not PG_URL, reason=PG_SKIP)
@@ -120,9 +120,9 @@ def test_every_spend_path_waits_for_the_employee_row_lock(pg_url: str) -> None:
 
 
 def test_an_older_schema_on_postgresql_is_migrated_in_place(pg_url: str) -> None:
-    """A v1 database on the server (steps 2 and 3 undone) is brought to the latest version on
-    open, each incident's retention facts backfilled; the migration is audited (no file
-    backup: the server has its own)."""
+    """A v1 database on the server (steps 2 to 4 undone) is brought to the latest version on
+    open, each incident's retention facts and each void's copy of its gesture backfilled;
+    the migration is audited (no file backup: the server has its own)."""
     import psycopg
 
     from recoverydesk.services import customers
@@ -136,8 +136,15 @@ def test_an_older_schema_on_postgresql_is_migrated_in_place(pg_url: str) -> None
     assert logged.customer_id is not None
     customers.record_return_visit(shop.owner_id, logged.customer_id,
                                   now=T0 + timedelta(days=3))
+    anna = shop.staff("Anna", 5000, 3000)
+    spent = recoveries.log_recovery(anna, shop.incident(), gesture=GestureInput("gift", 450),
+                                    now=T0)
+    assert spent.gesture is not None
+    recoveries.void_gesture(anna, spent.gesture.gesture_id, "typo", now=T0)
     business.close_business()
     with psycopg.connect(pg_url, autocommit=True) as con:
+        con.execute("ALTER TABLE void DROP COLUMN gesture_employee_id, "
+                    "DROP COLUMN gesture_created_at, DROP COLUMN gesture_cost_minor")
         con.execute("ALTER TABLE business DROP COLUMN last_backup_at")
         con.execute("DROP INDEX incident_reported_at_customer_id_first_return_days_lost_days")
         con.execute("ALTER TABLE incident DROP COLUMN first_return_days, DROP COLUMN lost_days")
@@ -147,7 +154,11 @@ def test_an_older_schema_on_postgresql_is_migrated_in_place(pg_url: str) -> None
     try:
         from recoverydesk.store.db import database
         assert migrations.current_version(database.obj) == migrations.LATEST_VERSION
-        assert stored_facts() == expected_facts() == {logged.incident_id: (3, None)}
+        assert stored_facts() == expected_facts() == {logged.incident_id: (3, None),
+                                                      spent.incident_id: (None, None)}
+        void = Void.get()
+        assert (void.gesture_employee_id, void.gesture_created_at, void.gesture_cost_minor) == (
+            anna, T0.replace(tzinfo=None), 450)
         last = AuditEntry.select().order_by(AuditEntry.seq.desc()).get()
         assert last.action == "schema.migrate" and '"backup":null' in last.details
         assert run_check() == []

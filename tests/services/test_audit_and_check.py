@@ -74,3 +74,15 @@ def test_a_gesture_inserted_behind_the_apps_back_is_found(shop: Shop) -> None:
         "created_at) SELECT incident_id, employee_id, kind, '', 100000, created_at "
         "FROM gesture WHERE id = ?"), (kept,))
     assert any("has no audit entry" in p.message for p in run_check())
+
+
+def test_a_voids_copy_of_its_gesture_edited_is_found(shop: Shop) -> None:
+    """The budget subtracts the void's own copy of the voided cost: shrinking it would give
+    spend back, so check compares the copy with the gesture."""
+    _, voided = populate(shop)
+    database.execute_sql(sql("UPDATE void SET gesture_cost_minor = 1 WHERE gesture_id = ?"),
+                         (voided,))
+    assert audit_log.verify_chain().intact
+    problems = run_check()
+    assert [p.check for p in problems] == ["money"]
+    assert f"void of gesture {voided}: its copy" in problems[0].message

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from peewee import SqliteDatabase
 
+from recoverydesk.core.months import Month
 from recoverydesk.paths import default_backup_folder
-from recoverydesk.services import audit_log, backups, business
+from recoverydesk.services import audit_log, backups, business, team
 from recoverydesk.services.check import run_check
 from recoverydesk.store import migrations
 from recoverydesk.store.db import database
@@ -103,18 +104,23 @@ def _indexes(path: Path) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
                 for t in tables}
 
 
-def _v2_file(v1_file: Path) -> Path:
-    """The v1 fixture taken to schema version 2 exactly, as the previous release left it."""
+def _old_file(v1_file: Path, version: int) -> Path:
+    """The v1 fixture taken to schema ``version`` exactly, as that release left it."""
     db = SqliteDatabase(str(v1_file))
     database.initialize(db)
     try:
-        with db.atomic():
-            migrations.STEPS[1](db)
-            SchemaVersion.create(version=2, applied_at=datetime(2026, 4, 1))
+        for step in range(2, version + 1):
+            with db.atomic():
+                migrations.STEPS[step - 1](db)
+                SchemaVersion.create(version=step, applied_at=datetime(2026, 4, 1))
     finally:
         db.close()
         database.initialize(None)
     return v1_file
+
+
+def _v2_file(v1_file: Path) -> Path:
+    return _old_file(v1_file, 2)
 
 
 def test_a_v2_file_migrates_to_v3_with_each_incidents_retention_facts(
@@ -138,13 +144,57 @@ def test_a_v2_file_migrates_to_v3_with_each_incidents_retention_facts(
                          (4, "2026-03-12")])
     business.open_business(path)
     try:
-        assert migrations.current_version(database.obj) == migrations.LATEST_VERSION == 3
+        assert migrations.current_version(database.obj) == migrations.LATEST_VERSION
         facts = stored_facts()
         assert facts == expected_facts()
         assert {k: facts[k] for k in (1, 2, 3, 4, 5, 6)} == {
             1: (None, None), 2: (None, None), 3: (1, None), 4: (4, None), 5: (13, 8),
             6: (None, None)}
         assert run_check() == []
+    finally:
+        business.close_business()
+    business.setup_business(tmp_path / "fresh.db", name="Fresh", currency="EUR",
+                            locale="de_DE", timezone="Europe/Berlin", owner_name="O",
+                            owner_pin="4711", pin_cost=4)
+    business.close_business()
+    assert _columns(path) == _columns(tmp_path / "fresh.db")
+    assert _indexes(path) == _indexes(tmp_path / "fresh.db")
+
+
+def test_a_v3_file_migrates_to_v4_with_each_voids_copy_of_its_gesture(
+        v1_file: Path, tmp_path: Path) -> None:
+    """Step 4 copies each voided gesture's employee, moment and cost onto its void (the
+    budget subtracts them from there); the budget then reads as before and the schema
+    equals a fresh file's."""
+    path = _old_file(v1_file, 3)
+    with closing(sqlite3.connect(path)) as con, con:
+        gestures = con.execute("SELECT id, employee_id, created_at, cost_minor FROM gesture "
+                               "ORDER BY id").fetchall()
+        voided = {r[0] for r in con.execute("SELECT gesture_id FROM void")}
+        incident = con.execute("SELECT id FROM incident LIMIT 1").fetchone()[0]
+        con.execute("INSERT INTO gesture (incident_id, employee_id, kind, description, "
+                    "cost_minor, created_at) VALUES (?, 1, 'gift', '', 777, "
+                    "'2026-03-31 22:30:00')", (incident,))
+        late = con.execute("SELECT MAX(id) FROM gesture").fetchone()[0]
+        con.execute("INSERT INTO void (gesture_id, voided_by_id, voided_at, reason) "
+                    "VALUES (?, 1, '2026-04-02 08:00:00', 'v3')", (late,))
+    assert voided, "the fixture has a void to carry over"
+    business.open_business(path)
+    try:
+        assert migrations.current_version(database.obj) == migrations.LATEST_VERSION
+        copies = {v.gesture_id: (v.gesture_employee_id, str(v.gesture_created_at),
+                                 v.gesture_cost_minor) for v in Void.select()}
+        expected = {g: (e, at, c) for g, e, at, c in gestures if g in voided}
+        expected[late] = (1, "2026-03-31 22:30:00", 777)
+        assert copies == expected
+        # The late gesture is April in Berlin; voided, it counts in no month.
+        spent = {(employee, str(month)): team.spent_in_month(employee, month)
+                 for employee in (1, 2) for month in (Month(2026, 3), Month(2026, 4))}
+        assert spent == {(1, "2026-03"): 0, (1, "2026-04"): 0,
+                         (2, "2026-03"): sum(c for g, e, at, c in gestures
+                                             if e == 2 and g not in voided),
+                         (2, "2026-04"): 0}
+        assert spent[(2, "2026-03")] > 0
     finally:
         business.close_business()
     business.setup_business(tmp_path / "fresh.db", name="Fresh", currency="EUR",

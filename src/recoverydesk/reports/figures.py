@@ -199,7 +199,7 @@ def compute(month: Month, *, now: datetime | None = None,
         months.insert(0, months[0].previous())
     bounds = (*(month_range_utc(m, tz)[0] for m in months), month_range_utc(month, tz)[1])
     window = int(settings["retention_days"])
-    steps = 5
+    steps = 4
 
     def step(done: int, label: str) -> None:
         if progress is not None:
@@ -209,7 +209,7 @@ def compute(month: Month, *, now: datetime | None = None,
         step(0, "Retention outcomes")
         # The series' months before the report month; its own outcomes are the totals.
         series_rows = month_queries.series_outcomes(Period(bounds[1:-1], tz, window, today))
-        rows = month_queries.month_outcomes(Period(bounds[-2:], tz, window, today))
+        month_groups = month_queries.month_outcomes(Period(bounds[-2:], tz, window, today))
         step(1, "Spend per employee")
         # Without rollover no figure needs the month before the series: skip its gestures.
         first = 0 if rollover else 1
@@ -222,14 +222,11 @@ def compute(month: Month, *, now: datetime | None = None,
         for employee_id, effective, allowance in month_queries.budget_changes():
             history[employee_id].append((effective, allowance))
         category_names = month_queries.categories()
-        step(3, "Resolution times")
-        start, end = bounds[-2], bounds[-1]
-        median = month_queries.median_resolution_minutes(start, end)
-        step(4, "Follow-ups")
+        step(3, "Follow-ups")
         last_day = month.next().first_day().toordinal() - 1
         counted, on_time = month_queries.followups_on_time(
             month.first_day(), datetime.fromordinal(last_day).date(), today, tz)
-    step(5, "Done")
+    step(4, "Done")
 
     # Gestures per (month index into `months`, employee): count, spend.
     spend: dict[tuple[int, int], tuple[int, int]] = {(m, e): (n, s) for m, e, n, s in
@@ -242,7 +239,7 @@ def compute(month: Month, *, now: datetime | None = None,
     retained_customers = retained_spend = proactive = escalated = 0
     groups: dict[str, dict[Any, _Group]] = {f: defaultdict(_Group) for f in
                                             ("category", "severity", "kind", "employee")}
-    for family, key, outcome, n, a, b, c in rows:
+    for family, key, outcome, n, a, b, c in month_groups.rows:
         n, a, b = int(n), int(a or 0), int(b or 0)
         if family == "total":
             totals[outcome] += n
@@ -315,7 +312,7 @@ def compute(month: Month, *, now: datetime | None = None,
         escalations=sum(e.escalations for e in employees),
         escalated_incidents=escalated,
         front_line_share=share(outcomes.incidents - escalated, outcomes.incidents),
-        median_resolution_minutes=median,
+        median_resolution_minutes=month_groups.median_resolution_minutes,
         proactive=proactive, proactive_share=share(proactive, outcomes.incidents),
         followups_counted=counted, followups_on_time=on_time,
         followups_on_time_share=share(on_time, counted),

@@ -96,15 +96,23 @@ def _money_checks() -> list[Problem]:
                     for gid, f in logged_gestures.items() if gid not in seen)
 
     voided: set[int] = set()
-    for row in Void.select().iterator():
-        voided.add(row.gesture_id)
-        facts = logged_voids.get(row.gesture_id)
+    rows = (Void.select(Void.gesture, Void.voided_by, Void.gesture_employee_id,
+                        Void.gesture_created_at, Void.gesture_cost_minor, Gesture.employee,
+                        Gesture.created_at, Gesture.cost_minor)
+            .join(Gesture, on=(Gesture.id == Void.gesture)).tuples())
+    for gesture_id, voided_by, *copy_and_gesture in rows.iterator():
+        voided.add(gesture_id)
+        facts = logged_voids.get(gesture_id)
         if facts is None:
-            problems.append(Problem("money", f"void of gesture {row.gesture_id} has no audit "
-                                             "entry"))
-        elif facts["by"] != row.voided_by_id:
-            problems.append(Problem("money", f"void of gesture {row.gesture_id}: voided by "
+            problems.append(Problem("money", f"void of gesture {gesture_id} has no audit entry"))
+        elif facts["by"] != voided_by:
+            problems.append(Problem("money", f"void of gesture {gesture_id}: voided by "
                                              "differs from its audit entry"))
+        # The budget subtracts the void's copy of the gesture (schema v4), not the gesture.
+        if copy_and_gesture[:3] != copy_and_gesture[3:]:
+            problems.append(Problem("money", f"void of gesture {gesture_id}: its copy of the "
+                                             "gesture's employee, time or cost differs from "
+                                             "the gesture"))
     problems.extend(Problem("money", f"void of gesture {gid} in audit entry {f['seq']} is "
                                      "missing (the spend counts again)")
                     for gid, f in logged_voids.items() if gid not in voided)

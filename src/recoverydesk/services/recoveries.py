@@ -261,7 +261,10 @@ def void_gesture(actor_id: int, gesture_id: int, reason: str,
             raise PermissionDenied(
                 f"Only an owner can void this: staff can void their own gesture within "
                 f"{VOID_OWN_WINDOW_MINUTES} minutes.")
-        void = Void.create(gesture=gesture_id, voided_by=actor_id, voided_at=at, reason=reason)
+        void = Void.create(gesture=gesture_id, voided_by=actor_id, voided_at=at, reason=reason,
+                           gesture_employee_id=gesture.employee_id,
+                           gesture_created_at=gesture.created_at,
+                           gesture_cost_minor=gesture.cost_minor)
         audit_log.append(actor_id, "gesture.void", "gesture", gesture_id,
                          {"voids": [{"id": void.id, "gesture": gesture_id, "by": actor_id,
                                      "reason": reason}]}, at)

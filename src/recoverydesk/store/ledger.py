@@ -85,10 +85,13 @@ class RecoveryContext:
     audit_head: tuple[int, str]
 
 
-_SPENT_SQL = ("SELECT COALESCE(SUM(g.cost_minor), 0) FROM gesture g "
-              "LEFT JOIN void v ON v.gesture_id = g.id "
-              "WHERE g.employee_id = ? AND g.created_at >= ? AND g.created_at < ? "
-              "AND v.id IS NULL")
+# All the employee's gestures in the range, less the voided ones: two ranges of covering
+# indexes, where a void look-up per gesture cost as much as the whole sum.
+_SPENT_SQL = ("SELECT (SELECT COALESCE(SUM(cost_minor), 0) FROM gesture "
+              "WHERE employee_id = ? AND created_at >= ? AND created_at < ?) - "
+              "(SELECT COALESCE(SUM(gesture_cost_minor), 0) FROM void "
+              "WHERE gesture_employee_id = ? AND gesture_created_at >= ? "
+              "AND gesture_created_at < ?)")
 _BUDGET_SQL = ("SELECT {column} FROM budget_change WHERE employee_id = ? "
                "AND effective_month <= ? ORDER BY effective_month DESC LIMIT 1")
 _BUDGET_IN_FORCE_SQL = _BUDGET_SQL.format(column="allowance_minor, per_incident_limit_minor")
@@ -112,8 +115,9 @@ def recovery_context(actor_id: int, category_id: int, customer_id: int | None,
         month_key: the budget month (``YYYYMM``) whose budget in force is read.
         start, end: the naive-UTC range of that month, for the actor's spend.
     """
-    row = _one(_CONTEXT_SQL, category_id, customer_id, actor_id, _when(start), _when(end),
-               actor_id, actor_id, month_key)
+    start_sql, end_sql = _when(start), _when(end)
+    row = _one(_CONTEXT_SQL, category_id, customer_id, actor_id, start_sql, end_sql,
+               actor_id, start_sql, end_sql, actor_id, actor_id, month_key)
     if row is None:
         return None
     width = len(_SETTINGS_COLUMNS)
@@ -154,7 +158,7 @@ def budget_in_force(employee_id: int, month_key: int) -> tuple[int | None, int |
 
 def spent_between(employee_id: int, start: datetime, end: datetime) -> int:
     """Non-voided spend of one employee in ``[start, end)`` (an index range scan)."""
-    row = _one(_SPENT_SQL, employee_id, start, end)
+    row = _one(_SPENT_SQL, employee_id, start, end, employee_id, start, end)
     return int(row[0]) if row else 0
 
 

@@ -62,8 +62,26 @@ def _step_3_retention_facts(db: Database) -> None:
         returns.refresh_all(zone(row[0]))
 
 
+def _step_4_void_spend_facts(db: Database) -> None:
+    """Each void's copy of its gesture's spender, moment and cost, backfilled, and the index
+    that makes an employee's voided spend in a month one range (``store.ledger``)."""
+    from playhouse.migrate import migrate as apply_operations
+
+    migrator = _migrator(db)
+    apply_operations(
+        migrator.add_column("void", "gesture_employee_id", models.Void.gesture_employee_id),
+        migrator.add_column("void", "gesture_created_at", models.Void.gesture_created_at),
+        migrator.add_column("void", "gesture_cost_minor", models.Void.gesture_cost_minor),
+        migrator.add_index("void", ("gesture_employee_id", "gesture_created_at",
+                                    "gesture_cost_minor"), False))
+    # Correlated look-ups rather than UPDATE ... FROM, which older SQLite lacks; voids are few.
+    db.execute_sql("UPDATE void SET " + ", ".join(
+        f"gesture_{column} = (SELECT g.{column} FROM gesture g WHERE g.id = void.gesture_id)"
+        for column in ("employee_id", "created_at", "cost_minor")))
+
+
 STEPS: list[Callable[[Database], None]] = [_step_1_initial_schema, _step_2_last_backup_at,
-                                           _step_3_retention_facts]
+                                           _step_3_retention_facts, _step_4_void_spend_facts]
 LATEST_VERSION = len(STEPS)
 
 

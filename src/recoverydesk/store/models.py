@@ -179,8 +179,18 @@ class Void(BaseModel):
     voided_by = ForeignKeyField(Employee, on_delete="RESTRICT", index=False)
     voided_at = DateTimeField()
     reason = TextField()
+    # Schema v4: copies of the voided gesture's spender, moment and cost, written with the
+    # void (``check`` compares them with the gesture), so a month's voided spend is one
+    # range of the index below instead of a look-up of every void ever made.
+    gesture_employee_id = IntegerField(null=True)
+    gesture_created_at = DateTimeField(null=True)
+    gesture_cost_minor = BigIntegerField(null=True)
     gesture_id: int
     voided_by_id: int
+
+    class Meta:
+        indexes = ((("gesture_employee_id", "gesture_created_at", "gesture_cost_minor"),
+                    False),)
 
 
 class FollowUp(BaseModel):

@@ -167,8 +167,17 @@ def _severity_code_sql(column: str) -> str:
     return f"CASE {column} {whens} ELSE {len(SEVERITIES)} END"
 
 
-def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
-    """The period's incidents (one month) grouped per table of the report.
+@dataclass(frozen=True)
+class MonthGroups:
+    """:func:`month_outcomes`' answer."""
+
+    rows: list[tuple[Any, ...]]  # (family, key, outcome, n, a, b, c)
+    median_resolution_minutes: float | None
+
+
+def month_outcomes(period: Period) -> MonthGroups:
+    """The period's incidents (one month) grouped per table of the report, and the median
+    minutes from report to resolution over those resolved so far (None if none is).
 
     Rows ``(family, key, outcome, n, a, b, c)``. Counted over incidents: ``total`` (a =
     proactive, b = distinct customers, for ``retained`` only), ``category`` (key = category
@@ -182,15 +191,21 @@ def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
     (kind, outcome); the families are summed from those few rows here. Outcomes and
     severities are small integer codes and each group's key one integer (or one text for
     kinds): sorting one integer costs far less than sorting several texts.
+
+    The median is taken from the same materialised incidents (the middle one or two of their
+    sorted minutes; LIMIT/OFFSET lets the sort keep only the lower half), so the month's rows
+    are read once.
     """
     sev_count, out_count = len(SEVERITIES) + 1, len(OUTCOMES)
+    no_median = "CAST(NULL AS NUMERIC)"  # typed: PostgreSQL would take a bare NULL for text
     sql = f"""
     WITH o AS MATERIALIZED (
         SELECT i.id AS id, i.customer_id AS cust, {outcome_code_sql(period)} AS outcome,
                i.category_id AS cat, {_severity_code_sql("i.severity")} AS sev,
-               i.reported_by_id AS emp, i.proactive AS pro
+               i.reported_by_id AS emp, i.proactive AS pro,
+               {minutes_between("i.reported_at", "i.resolved_at")} AS mins
         FROM incident i WHERE i.reported_at >= ? AND i.reported_at < ?
-    ), g AS MATERIALIZED (
+    ), n AS (SELECT COUNT(mins) AS cnt FROM o), g AS MATERIALIZED (
         SELECT o.id AS id, o.outcome AS outcome, o.cat AS cat, o.sev AS sev, g.kind AS kind,
                g.cost_minor AS cost, COALESCE(g.value_minor, 0) AS value,
                CASE WHEN g.approved_by_id IS NOT NULL THEN o.id END AS approved
@@ -199,17 +214,22 @@ def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
           AND NOT EXISTS (SELECT 1 FROM void v WHERE v.gesture_id = g.id)
     )
     SELECT 'i', (cat * {sev_count} + sev) * {out_count} + outcome, NULL, COUNT(*),
-           {count_true("pro")}, 0, 0
+           {count_true("pro")}, 0, 0, {no_median}
       FROM o GROUP BY 2
     UNION ALL
-    SELECT 'e', emp * {out_count} + outcome, NULL, COUNT(*), 0, 0, 0 FROM o GROUP BY 2
+    SELECT 'e', emp * {out_count} + outcome, NULL, COUNT(*), 0, 0, 0, {no_median} FROM o GROUP BY 2
     UNION ALL
-    SELECT 'c', 0, NULL, COUNT(DISTINCT cust), 0, 0, 0 FROM o WHERE outcome = 0
+    SELECT 'c', 0, NULL, COUNT(DISTINCT cust), 0, 0, 0, (
+        SELECT AVG(mins) FROM (
+            SELECT mins FROM o WHERE mins IS NOT NULL ORDER BY mins
+            LIMIT (SELECT 2 - cnt + 2 * (cnt / 2) FROM n)
+            OFFSET (SELECT (cnt - 1) / 2 FROM n)) AS middle)
+      FROM o WHERE outcome = 0
     UNION ALL
     SELECT 'g', (cat * {sev_count} + sev) * {out_count} + outcome, NULL, COUNT(DISTINCT id),
-           SUM(cost), SUM(value), COUNT(DISTINCT approved) FROM g GROUP BY 2
+           SUM(cost), SUM(value), COUNT(DISTINCT approved), {no_median} FROM g GROUP BY 2
     UNION ALL
-    SELECT 'k', outcome, kind, COUNT(DISTINCT id), SUM(cost), SUM(value), 0
+    SELECT 'k', outcome, kind, COUNT(DISTINCT id), SUM(cost), SUM(value), 0, {no_median}
       FROM g GROUP BY kind, outcome
     """
     sums: dict[tuple[str, Any, str], list[int]] = {}
@@ -219,7 +239,8 @@ def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
         for index, value in enumerate(values):
             total[index] += value
 
-    for kind, code, text, n, a, b, c in _rows(sql, period_range(period)):
+    median = None
+    for kind, code, text, n, a, b, c, middle in _rows(sql, period_range(period)):
         code, n, a, b, c = int(code), int(n), int(a or 0), int(b or 0), int(c or 0)
         rest, outcome_code = divmod(code, out_count)
         outcome = OUTCOMES[outcome_code]
@@ -233,13 +254,16 @@ def month_outcomes(period: Period) -> list[tuple[Any, ...]]:
             add("employee", rest, outcome, n, 0, 0, 0)
         elif kind == "c":
             add("total", None, "retained", 0, 0, n, 0)
+            # julianday() is a double: round away its noise (35.9999998 minutes is 36.0).
+            median = None if middle is None else round(float(middle), 1)
         elif kind == "g":
             add("g:total", None, outcome, n, a, b, c)
             add("g:category", cat, outcome, n, a, b, 0)
             add("g:severity", severity, outcome, n, a, b, 0)
         else:
             add("kind", text, OUTCOMES[code], n, a, b, 0)
-    return [(family, key, outcome, *values) for (family, key, outcome), values in sums.items()]
+    return MonthGroups([(family, key, outcome, *values)
+                        for (family, key, outcome), values in sums.items()], median)
 
 
 def _months_values(bounds: Sequence[datetime]) -> str:
@@ -253,7 +277,8 @@ def gesture_totals(bounds: Sequence[datetime]) -> list[tuple[int, int, int, int]
     (0 for the others).
 
     One range scan per employee and month over the covering (employee, created_at, cost)
-    index the budget check uses, minus the voided gestures (few) found from the void side.
+    index the budget check uses, minus the voided gestures, found per employee from the
+    void's own copy of the gesture's spender, moment and cost (another covering index).
     """
     last = len(bounds) - 2
     months = f"WITH months(k, lo, hi) AS (VALUES {_months_values(bounds)})"
@@ -269,11 +294,12 @@ def gesture_totals(bounds: Sequence[datetime]) -> list[tuple[int, int, int, int]
     # (joining every void to every month and filtering cost twice as much).
     voided = f"""{months}
     SELECT x.k, x.employee_id, SUM(x.cost), COUNT(*) FROM (
-        SELECT (SELECT mo.k FROM months mo WHERE g.created_at >= mo.lo
-                AND g.created_at < mo.hi) AS k, g.employee_id AS employee_id,
-               g.cost_minor AS cost
-        FROM void v CROSS JOIN gesture g
-        WHERE g.id = v.gesture_id AND g.created_at >= ? AND g.created_at < ?) AS x
+        SELECT (SELECT mo.k FROM months mo WHERE v.gesture_created_at >= mo.lo
+                AND v.gesture_created_at < mo.hi) AS k, e.id AS employee_id,
+               v.gesture_cost_minor AS cost
+        FROM employee e CROSS JOIN void v
+        WHERE v.gesture_employee_id = e.id AND v.gesture_created_at >= ?
+          AND v.gesture_created_at < ?) AS x
     GROUP BY x.k, x.employee_id
     """
     totals = {(int(m), int(e)): (int(n), int(s)) for m, e, s, n in _rows(sql, ())}
@@ -312,27 +338,6 @@ def employees() -> list[tuple[int, str, str, bool]]:
 
 def categories() -> dict[int, str]:
     return {int(i): n for i, n in _rows("SELECT id, name FROM category", ())}
-
-
-def median_resolution_minutes(start: datetime, end: datetime) -> float | None:
-    """Median minutes from report to resolution over incidents reported in ``[start, end)``
-    and resolved so far; ``None`` if none is resolved."""
-    resolved = ("FROM incident WHERE reported_at >= ? AND reported_at < ? "
-                "AND resolved_at IS NOT NULL")
-    # The middle one or two of the sorted minutes: LIMIT/OFFSET lets the sort keep only the
-    # lower half, where a ranking window would number every row.
-    sql = f"""
-    WITH n AS (SELECT COUNT(*) AS cnt {resolved})
-    SELECT AVG(mins) FROM (
-        SELECT {minutes_between("reported_at", "resolved_at")} AS mins {resolved}
-        ORDER BY mins
-        LIMIT (SELECT 2 - cnt + 2 * (cnt / 2) FROM n)
-        OFFSET (SELECT (cnt - 1) / 2 FROM n)) AS middle
-    """
-    moments = (sql_moment(start), sql_moment(end))
-    row = _rows(sql, moments * 2)
-    # julianday() is a double: round away its noise (35.9999998 minutes is 36.0).
-    return None if not row or row[0][0] is None else round(float(row[0][0]), 1)
 
 
 def followups_on_time(first: date, last: date, today: date, tz: ZoneInfo) -> tuple[int, int]:
