@@ -118,8 +118,8 @@ def time_same_sql(raw: sqlite3.Connection, staff: list[int], customer: int, cate
         now = str(datetime.now(UTC).replace(tzinfo=None))
         raw.execute("BEGIN IMMEDIATE")
         head_seq, head_hash = raw.execute(
-            ledger._CONTEXT_SQL, (category, customer, employee, start, end, employee, employee,
-                                  month.key())).fetchone()[-2:]
+            ledger._CONTEXT_SQL, (category, customer, employee, start, end, employee, start,
+                                  end, employee, employee, month.key())).fetchone()[-2:]
         incident = raw.execute(
             "INSERT INTO incident (reported_at, reported_by_id, category_id, description, "
             "severity, proactive, customer_id, status) VALUES (?, ?, ?, 'Cold soup', 'minor', "

@@ -153,26 +153,29 @@ class _Group:
         return Breakdown(key, self.spend, self.value, _outcomes(self.counts))
 
 
-def _budget(history: list[tuple[int, int | None]], key: int) -> Budget:
-    """The budget in force in month ``key``: the latest change at or before it (SPEC §4)."""
-    allowance: int | None = NO_BUDGET.allowance
-    found = False
-    for effective, amount in history:
-        if effective > key:
-            break
-        allowance, found = amount, True
-    return Budget(allowance, None) if found else NO_BUDGET
+def _budgets(history: list[tuple[int, int | None]], keys: list[int]) -> list[Budget]:
+    """The budget in force in each month of ``keys`` (ascending ``YYYYMM``): the latest
+    change at or before it (SPEC §4). One walk of the history (sorted by month)."""
+    budgets = []
+    budget, index = NO_BUDGET, 0
+    for key in keys:
+        while index < len(history) and history[index][0] <= key:
+            budget = Budget(history[index][1], None)
+            index += 1
+        budgets.append(budget)
+    return budgets
 
 
-def _allowances(history: list[tuple[int, int | None]], months: list[Month],
+def _allowances(history: list[tuple[int, int | None]], keys: list[int],
                 spent: list[int], rollover: bool) -> list[tuple[int | None, int]]:
-    """Per month of ``months`` after the first: the allowance in force (with rollover carry
-    when on) and the carry itself; ``spent`` is the spend in each of ``months``."""
-    budgets = [_budget(history, month.key()) for month in months]
+    """Per month of ``keys`` after the first: the allowance in force (with rollover carry
+    when on) and the carry itself; ``spent`` is the spend in each of those months."""
+    budgets = _budgets(history, keys)
+    if not rollover:
+        return [(effective_allowance(budget, 0), 0) for budget in budgets[1:]]
     out = []
-    for index in range(1, len(months)):
-        carry = (rollover_carry(budgets[index - 1], spent[index - 1], budgets[index])
-                 if rollover else 0)
+    for index in range(1, len(keys)):
+        carry = rollover_carry(budgets[index - 1], spent[index - 1], budgets[index])
         out.append((effective_allowance(budgets[index], carry), carry))
     return out
 
@@ -228,9 +231,15 @@ def compute(month: Month, *, now: datetime | None = None,
             month.first_day(), datetime.fromordinal(last_day).date(), today, tz)
     step(4, "Done")
 
-    # Gestures per (month index into `months`, employee): count, spend.
-    spend: dict[tuple[int, int], tuple[int, int]] = {(m, e): (n, s) for m, e, n, s in
-                                                     gesture_rows}
+    # Per employee: spend in each month of `months`, and gestures in the report month.
+    spent_by: dict[int, list[int]] = {}
+    gestures_by: dict[int, int] = defaultdict(int)
+    for m, e, n, s in gesture_rows:
+        if e not in spent_by:
+            spent_by[e] = [0] * len(months)
+        spent_by[e][m] = s
+        if m == SERIES_MONTHS:
+            gestures_by[e] = n
     series_counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for m, outcome, n in series_rows:
         series_counts[m][outcome] += n
@@ -264,14 +273,16 @@ def compute(month: Month, *, now: datetime | None = None,
     employees: list[EmployeeFigures] = []
     month_spend = [0] * len(months)
     budget = [0] * len(months)
+    keys = [m.key() for m in months]
+    nothing = [0] * len(months)
     for employee_id, name, role, active in people:
-        spent = [spend.get((index, employee_id), (0, 0))[1] for index in range(len(months))]
-        allowances = _allowances(history[employee_id], months, spent, rollover)
+        spent = spent_by.get(employee_id, nothing)
+        allowances = _allowances(history[employee_id], keys, spent, rollover)
         for index in range(1, len(months)):
             month_spend[index] += spent[index]
             if active or spent[index]:
                 budget[index] += allowances[index - 1][0] or 0
-        n = spend.get((report_index, employee_id), (0, 0))[0]
+        n = gestures_by.get(employee_id, 0)
         counts = groups["employee"].get(employee_id)
         incidents = sum(counts.counts.values()) if counts else 0
         if not active and not n and not incidents:
@@ -300,7 +311,7 @@ def compute(month: Month, *, now: datetime | None = None,
         retention_days=window,
         avg_customer_value_minor=None if avg_value is None else int(avg_value),
         incidents=outcomes.incidents,
-        gestures=sum(v[0] for (m, _e), v in spend.items() if m == report_index),
+        gestures=sum(gestures_by.values()),
         spend_minor=current.spend_minor,
         budget_minor=sum(e.allowance_minor or 0 for e in employees),
         outcomes=outcomes, retained_customers=retained_customers,

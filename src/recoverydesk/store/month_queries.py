@@ -234,10 +234,16 @@ def month_outcomes(period: Period) -> MonthGroups:
     """
     sums: dict[tuple[str, Any, str], list[int]] = {}
 
-    def add(family: str, key: Any, outcome: str, *values: int) -> None:
-        total = sums.setdefault((family, key, outcome), [0, 0, 0, 0])
-        for index, value in enumerate(values):
-            total[index] += value
+    def add(family: str, key: Any, outcome: str, n: int, a: int = 0, b: int = 0,
+            c: int = 0) -> None:
+        total = sums.get((family, key, outcome))
+        if total is None:
+            sums[(family, key, outcome)] = [n, a, b, c]
+        else:
+            total[0] += n
+            total[1] += a
+            total[2] += b
+            total[3] += c
 
     median = None
     for kind, code, text, n, a, b, c, middle in _rows(sql, period_range(period)):
@@ -247,21 +253,21 @@ def month_outcomes(period: Period) -> MonthGroups:
         cat, sev = divmod(rest, sev_count)
         severity = SEVERITIES[sev] if sev < len(SEVERITIES) else "other"
         if kind == "i":
-            add("total", None, outcome, n, a, 0, 0)
-            add("category", cat, outcome, n, 0, 0, 0)
-            add("severity", severity, outcome, n, 0, 0, 0)
+            add("total", None, outcome, n, a)
+            add("category", cat, outcome, n)
+            add("severity", severity, outcome, n)
         elif kind == "e":
-            add("employee", rest, outcome, n, 0, 0, 0)
+            add("employee", rest, outcome, n)
         elif kind == "c":
-            add("total", None, "retained", 0, 0, n, 0)
+            add("total", None, "retained", 0, 0, n)
             # julianday() is a double: round away its noise (35.9999998 minutes is 36.0).
             median = None if middle is None else round(float(middle), 1)
         elif kind == "g":
             add("g:total", None, outcome, n, a, b, c)
-            add("g:category", cat, outcome, n, a, b, 0)
-            add("g:severity", severity, outcome, n, a, b, 0)
+            add("g:category", cat, outcome, n, a, b)
+            add("g:severity", severity, outcome, n, a, b)
         else:
-            add("kind", text, OUTCOMES[code], n, a, b, 0)
+            add("kind", text, OUTCOMES[code], n, a, b)
     return MonthGroups([(family, key, outcome, *values)
                         for (family, key, outcome), values in sums.items()], median)
 
