@@ -173,3 +173,47 @@ def test_a_business_with_many_employees_still_gets_its_pdf(shop: Shop) -> None:
         text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
         assert "Person 59" in text and "Spend against allowance" in text
     assert len(team.list_employees()) == 61
+
+
+def test_arabic_names_are_shaped_and_in_reading_order(shop: Shop, tmp_path: Path) -> None:
+    """An Arabic-named employee and customer: HarfBuzz picks the joined letter forms and
+    the words are drawn right to left, in the per-employee table, the chart and the incident
+    list. pypdf reads a right-to-left line back in typed order, so each line must come back
+    as the name in presentation forms. Unshaped, it would be plain letters; with the words
+    in typed order, it would come back with the words swapped."""
+    import unicodedata
+
+    employee = shop.staff("سمير حداد", 20_000, 5_000)
+    recoveries.log_recovery(employee, shop.incident(), new_customer=CustomerInput(
+        name="ليلى العلي"), gesture=GestureInput("gift", 300), now=at(10))
+    target = tmp_path / "report.pdf"
+    reports.save_pdf(MARCH, target, now=AS_OF)
+    _pages, text = pdf_text(target)
+    found = []
+    for line in text.splitlines():
+        arabic = "".join(ch for ch in line if "\u0600" <= ch <= "\u06ff"
+                         or "\ufe70" <= ch <= "\ufeff" or ch == " ").strip()
+        if arabic:
+            assert any("\ufe70" <= ch <= "\ufeff" for ch in arabic), line  # shaped forms
+            found.append(unicodedata.normalize("NFKC", arabic))
+    assert sorted(found) == sorted(["سمير حداد"] * 3 + ["ليلى العلي"])
+
+
+def test_right_to_left_words_are_drawn_in_visual_order() -> None:
+    """Words of a right-to-left line go right to left; a left-to-right run inside keeps its
+    order; a left-to-right line is untouched; a wrapped line follows its paragraph."""
+    from recoverydesk.reports.fonts import visual_words
+
+    assert visual_words("سمير حداد") == ["حداد", "سمير"]
+    assert visual_words("غرفة 212 Wi-Fi router معطل") == [
+        "معطل", "Wi-Fi", "router", "212", "غرفة"]
+    assert visual_words("Łucja Zażółć") == ["Łucja", "Zażółć"]
+    assert visual_words("router معطل", rtl=True) == ["معطل", "router"]
+
+
+def test_only_complex_scripts_are_shaped() -> None:
+    """Shaping costs time on every paragraph, so Latin, Cyrillic and CJK text skip it."""
+    from recoverydesk.reports.fonts import needs_shaping
+
+    assert not any(needs_shaping(t) for t in ("Łucja Zażółć", "Иван", "王小明", "O'Brien"))
+    assert all(needs_shaping(t) for t in ("ليلى", "שרה", "अनिल", "สมชาย", "Café ليلى"))

@@ -2,8 +2,9 @@
 last twelve months' spend against budget and retention rate.
 
 Amounts are plotted in minor units and labelled through ``money`` so nothing here turns money
-into floats. Chart labels take no markup, so they use the font set's chart font, which covers
-every script.
+into floats. Chart labels take no markup: fixed labels use the font set's chart font (Latin,
+Cyrillic, CJK); employee names are drawn one by one, each in a font that has all its
+characters and shaped when its script needs it (Arabic, Hebrew).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
 from recoverydesk.reports.figures import Figures
-from recoverydesk.reports.fonts import FontSet
+from recoverydesk.reports.fonts import FontSet, label_font, shaped_label
 from recoverydesk.reports.formatting import nice_max
 
 SPENT = colors.HexColor("#1f6f8b")
@@ -55,12 +56,16 @@ def employee_chart(figures: Figures, fonts: FontSet, width: float, money: Money)
     chart.bars[0].fillColor, chart.bars[1].fillColor = ALLOWANCE, SPENT
     chart.bars.strokeColor = None
     chart.barSpacing, chart.groupSpacing = 1, 5
-    chart.categoryAxis.categoryNames = [_short(e.name, 22) for e in rows]
-    chart.categoryAxis.labels.fontName = fonts.chart
-    chart.categoryAxis.labels.fontSize = min(7.5, max(bar_height * 0.8, 3.0))
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.labels.visible = False  # the names follow, each in its own font
     chart.categoryAxis.strokeColor = GRID
+    size = min(7.5, max(bar_height * 0.8, 3.0))
+    step = chart.height / max(len(rows), 1)
+    for index, employee in enumerate(rows):  # category 0 is the bottom one
+        name = _short(employee.name, 22)
+        font = label_font(fonts, name)
+        drawing.add(String(chart.x - 4, chart.y + (index + 0.5) * step - size * 0.35,
+                           shaped_label(name, font, size), fontName=font, fontSize=size,
+                           fillColor=TEXT, textAnchor="end"))
     top = nice_max(max([*chart.data[0], *chart.data[1], 0]))
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, top
     chart.valueAxis.valueStep = top // 4 or 1

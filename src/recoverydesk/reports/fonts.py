@@ -8,6 +8,7 @@ Registration happens once per process.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import as_file, files
@@ -63,6 +64,90 @@ def _markup(fonts: FontSet, text: str) -> str:
         run.append(ch)
     flush()
     return "".join(out)
+
+
+# Scripts whose letters join, change form or reorder with their neighbours: Hebrew, Arabic
+# (with Syriac, Thaana and N'Ko), the Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer, and
+# the Hebrew and Arabic presentation forms.
+_COMPLEX_SCRIPT = re.compile(
+    "[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff"
+    "\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def needs_shaping(text: str) -> bool:
+    """Does ``text`` hold a script that prints right only when shaped (HarfBuzz, through
+    reportlab's ``shaping``)? Unshaped, an Arabic name prints as separate letters in the
+    wrong order. Only such text is shaped: shaping every paragraph makes the whole PDF about
+    half as slow again (benchmarks/report.py)."""
+    return _COMPLEX_SCRIPT.search(text) is not None
+
+
+def label_font(fonts: FontSet, text: str) -> str:
+    """The one font a chart label (drawn without markup) can be drawn in: the main font
+    when it has every character (Arabic and Hebrew are only there), else the fallback when
+    that has them all (CJK), else the main font."""
+    if fonts.fallback is None:
+        return fonts.regular
+    main = _cmap(fonts.regular)
+    if all(ord(ch) in main for ch in text):
+        return fonts.regular
+    extra = _cmap(fonts.fallback)
+    return fonts.fallback if all(ord(ch) in extra for ch in text) else fonts.regular
+
+
+def shaped_label(text: str, font_name: str, font_size: float) -> str:
+    """``text`` shaped for drawing as one line (reportlab's canvas draws the glyphs HarfBuzz
+    chose, in visual order) when its script needs it and the font can be shaped; as it is
+    otherwise. Paragraphs shape themselves through their style (``reports.pdf``)."""
+    if not needs_shaping(text) or not getattr(pdfmetrics.getFont(font_name), "shapable", False):
+        return text
+    from reportlab.pdfbase.ttfonts import shapeStr
+
+    # HarfBuzz puts each word's letters in visual order; the words go in visual order here.
+    words = visual_words(text)
+    shaped: str = shapeStr(words[0], font_name, font_size)
+    for word in words[1:]:
+        shaped = shaped + " " + shapeStr(word, font_name, font_size)
+    return shaped
+
+
+def right_to_left(text: str) -> bool:
+    """Is the first strongly directional character of ``text`` a right-to-left one?"""
+    for ch in text:
+        direction = _direction(ch)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
+def visual_words(line: str, rtl: bool | None = None) -> list[str]:
+    """The words of one line in the order they are drawn left to right.
+
+    reportlab has no bidi algorithm without the ``rlbidi`` package, which no package index
+    carries, so this is the part of one a report line needs: in a right-to-left line the
+    words are reversed, but a run of left-to-right words (a Latin name, "Wi-Fi router")
+    keeps its own order. Each word's letters are put in order by HarfBuzz when shaped.
+    ``rtl`` is the paragraph's direction when the line is part of one (default: the line's).
+    """
+    words = line.split(" ")
+    if not (right_to_left(line) if rtl is None else rtl):
+        return words
+    runs: list[list[str]] = []
+    for word in words:
+        ltr = not right_to_left(word) and any(_direction(ch) == "L" for ch in word)
+        if ltr and runs and runs[-1][0] == "L":
+            runs[-1].append(word)
+        else:
+            runs.append(["L" if ltr else "R", word])
+    return [word for run in reversed(runs) for word in run[1:]]
+
+
+def _direction(ch: str) -> str:
+    import unicodedata
+
+    return unicodedata.bidirectional(ch)
 
 
 @cache

@@ -30,7 +30,13 @@ from reportlab.platypus import (
 from recoverydesk.core.months import zone
 from recoverydesk.reports import charts
 from recoverydesk.reports.figures import Breakdown, Figures
-from recoverydesk.reports.fonts import FontSet, unicode_fonts
+from recoverydesk.reports.fonts import (
+    FontSet,
+    needs_shaping,
+    right_to_left,
+    unicode_fonts,
+    visual_words,
+)
 from recoverydesk.reports.formatting import FigureFormats
 from recoverydesk.store.month_lists import IncidentLine
 
@@ -70,6 +76,30 @@ class _Styles:
                                     leading=12, alignment=TA_RIGHT)
 
 
+class _RightToLeftParagraph(Paragraph):
+    """A paragraph of right-to-left text (Arabic, Hebrew): broken into lines for the width
+    it gets, each line's words in visual order (``fonts.visual_words``), the lines kept top
+    to bottom. reportlab would draw the words in typed order."""
+
+    def __init__(self, text: str, style: ParagraphStyle, fonts: FontSet) -> None:
+        self._logical, self._fonts = text, fonts
+        super().__init__(fonts.markup(text), style)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        from reportlab.lib.utils import simpleSplit
+
+        style = self.style
+        # Split a little short: shaped Arabic is seldom wider than its letters alone, and a
+        # line reportlab broke again would put its words out of order.
+        width = (availWidth - style.leftIndent - style.rightIndent) * 0.95
+        lines = simpleSplit(self._logical, style.fontName, style.fontSize, width) or [""]
+        visual = "<br/>".join(self._fonts.markup(" ".join(visual_words(line, rtl=True)))
+                              for line in lines)
+        super().__init__(visual, style)
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return size
+
+
 class _Report(FigureFormats):
     """Builds the flowables; knows the figures, fonts and formats, not the database."""
 
@@ -81,7 +111,12 @@ class _Report(FigureFormats):
         self.tz = zone(figures.timezone)
 
     def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(self.fonts.markup(text), style or self.s.small)
+        style = style or self.s.small
+        if needs_shaping(text):  # Arabic, Hebrew, Indic...: joined letters, right order
+            style = ParagraphStyle(f"{style.name}-shaped", style, shaping=1)
+            if right_to_left(text):
+                return _RightToLeftParagraph(text, style, self.fonts)
+        return Paragraph(self.fonts.markup(text), style)
 
     def n(self, text: str) -> Paragraph:
         return Paragraph(self.fonts.markup(text), self.s.num)
@@ -280,8 +315,8 @@ def _page_canvas(report: _Report, paper: tuple[float, float]) -> type[Canvas]:
                     (f"Recovery report {f.month}", styles.muted, height - MARGIN + 8, True),
                     (stamp, styles.muted, MARGIN - 16, False),
                     (f"page {number} of {total}", styles.muted, MARGIN - 16, True)):
-                para = Paragraph(report.fonts.markup(text), ParagraphStyle(
-                    "deco", style, alignment=TA_RIGHT if right else 0))
+                para = report.p(text, ParagraphStyle("deco", style,
+                                                     alignment=TA_RIGHT if right else 0))
                 para.wrapOn(self, inner * 0.6, 20)
                 para.drawOn(self, MARGIN + (inner * 0.4 if right else 0), y)
 
