@@ -104,6 +104,16 @@ def _indexes(path: Path) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
                 for t in tables}
 
 
+def _assert_schema_of_a_fresh_file(path: Path, tmp_path: Path) -> None:
+    """The migrated file has the columns and indexes of a file set up today."""
+    business.setup_business(tmp_path / "fresh.db", name="Fresh", currency="EUR",
+                            locale="de_DE", timezone="Europe/Berlin", owner_name="O",
+                            owner_pin="4711", pin_cost=4)
+    business.close_business()
+    assert _columns(path) == _columns(tmp_path / "fresh.db")
+    assert _indexes(path) == _indexes(tmp_path / "fresh.db")
+
+
 def _old_file(v1_file: Path, version: int) -> Path:
     """The v1 fixture taken to schema ``version`` exactly, as that release left it."""
     db = SqliteDatabase(str(v1_file))
@@ -153,12 +163,7 @@ def test_a_v2_file_migrates_to_v3_with_each_incidents_retention_facts(
         assert run_check() == []
     finally:
         business.close_business()
-    business.setup_business(tmp_path / "fresh.db", name="Fresh", currency="EUR",
-                            locale="de_DE", timezone="Europe/Berlin", owner_name="O",
-                            owner_pin="4711", pin_cost=4)
-    business.close_business()
-    assert _columns(path) == _columns(tmp_path / "fresh.db")
-    assert _indexes(path) == _indexes(tmp_path / "fresh.db")
+    _assert_schema_of_a_fresh_file(path, tmp_path)
 
 
 def test_a_v3_file_migrates_to_v4_with_each_voids_copy_of_its_gesture(
@@ -197,9 +202,4 @@ def test_a_v3_file_migrates_to_v4_with_each_voids_copy_of_its_gesture(
         assert spent[(2, "2026-03")] > 0
     finally:
         business.close_business()
-    business.setup_business(tmp_path / "fresh.db", name="Fresh", currency="EUR",
-                            locale="de_DE", timezone="Europe/Berlin", owner_name="O",
-                            owner_pin="4711", pin_cost=4)
-    business.close_business()
-    assert _columns(path) == _columns(tmp_path / "fresh.db")
-    assert _indexes(path) == _indexes(tmp_path / "fresh.db")
+    _assert_schema_of_a_fresh_file(path, tmp_path)
