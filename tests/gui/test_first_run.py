@@ -104,6 +104,16 @@ def store_key(wizard: SetupWizard) -> str:
     return key
 
 
+def wizard_at_staff_page(qtbot: QtBot, chooser: FirstRunChooser) -> SetupWizard:
+    """The wizard with the business, region, owner and stored key done."""
+    wizard = open_wizard(qtbot, chooser)
+    fill_business(wizard)
+    fill_region(wizard)
+    fill_owner(qtbot, wizard)
+    store_key(wizard)
+    return wizard
+
+
 def test_chooser_offers_both_ways_and_says_where(chooser: FirstRunChooser,
                                                  target: Path) -> None:
     """The chooser names the two ways and the file the business will be kept in."""
@@ -249,11 +259,7 @@ def test_bad_money_and_names_on_the_staff_and_lists_pages(qtbot: QtBot,
                                                           chooser: FirstRunChooser) -> None:
     """A malformed allowance, an empty limit for staff, a name already taken and a bad
     preset cost are each said in place; nothing is added and the wizard does not advance."""
-    wizard = open_wizard(qtbot, chooser)
-    fill_business(wizard)
-    fill_region(wizard)
-    fill_owner(qtbot, wizard)
-    store_key(wizard)
+    wizard = wizard_at_staff_page(qtbot, chooser)
     page = wizard.staff_page
     type_unicode(page.name_edit, "Anna")
     qtbot.keyClicks(page.pin_edit, "1234")
@@ -427,11 +433,7 @@ def test_an_extra_owner_may_have_no_limit_and_gets_a_key(qtbot: QtBot,
                                                          chooser: FirstRunChooser) -> None:
     """An owner added on the team page may leave both amounts empty (no limit); their own
     recovery key is shown in the list. Staff with an empty amount are told what 0 means."""
-    wizard = open_wizard(qtbot, chooser)
-    fill_business(wizard)
-    fill_region(wizard)
-    fill_owner(qtbot, wizard)
-    store_key(wizard)
+    wizard = wizard_at_staff_page(qtbot, chooser)
     page = wizard.staff_page
     type_unicode(page.name_edit, "Marek")
     qtbot.keyClicks(page.pin_edit, "5555")
@@ -452,11 +454,7 @@ def test_a_new_currency_drops_amounts_typed_in_the_old_one(qtbot: QtBot,
     """Going back and changing the currency removes the people whose budgets were typed in
     the old one (their minor units would mean other amounts) and says so; the lists are
     refilled in the new currency."""
-    wizard = open_wizard(qtbot, chooser)
-    fill_business(wizard)
-    fill_region(wizard)
-    fill_owner(qtbot, wizard)
-    store_key(wizard)
+    wizard = wizard_at_staff_page(qtbot, chooser)
     page = wizard.staff_page
     page.name_edit.setText("Anna")
     page.pin_edit.setText("1234")
@@ -483,11 +481,7 @@ def test_finish_refused_says_so_and_keeps_the_other_file(qtbot: QtBot,
     """If a database appeared at the target while the wizard was open, Finish is refused
     with the reason on the summary page, that file is left as it was, and the wizard stays
     open so the owner can cancel or go back."""
-    wizard = open_wizard(qtbot, chooser)
-    fill_business(wizard)
-    fill_region(wizard)
-    fill_owner(qtbot, wizard)
-    store_key(wizard)
+    wizard = wizard_at_staff_page(qtbot, chooser)
     press(wizard, NEXT)
     press(wizard, NEXT)
     target.parent.mkdir(parents=True)

@@ -17,6 +17,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     KeepTogether,
@@ -86,8 +87,6 @@ class _RightToLeftParagraph(Paragraph):
         super().__init__(fonts.markup(text), style)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        from reportlab.lib.utils import simpleSplit
-
         style = self.style
         # Split a little short: shaped Arabic is seldom wider than its letters alone, and a
         # line reportlab broke again would put its words out of order.
