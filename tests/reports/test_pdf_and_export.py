@@ -217,3 +217,22 @@ def test_only_complex_scripts_are_shaped() -> None:
 
     assert not any(needs_shaping(t) for t in ("Łucja Zażółć", "Иван", "王小明", "O'Brien"))
     assert all(needs_shaping(t) for t in ("ليلى", "שרה", "अनिल", "สมชาย", "Café ليلى"))
+
+
+def test_a_chart_label_mixing_scripts_gets_a_font_per_run() -> None:
+    """Chart labels take no markup: a name mixing Chinese and Arabic is drawn in runs, each
+    in a font that has it (one font for the whole name would print boxes or nothing), the
+    Arabic shaped and narrower than its letters set apart; a name in one script is one run,
+    its words in visual order."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfbase.ttfonts import ShapedStr
+
+    from recoverydesk.reports.fonts import label_runs, unicode_fonts
+
+    fonts = unicode_fonts()
+    (cjk, cjk_font, _), (arabic, arabic_font, advance) = label_runs(fonts, "王小明 علي", 7)
+    assert (cjk, cjk_font, arabic_font) == ("王小明", fonts.fallback, fonts.regular)
+    assert isinstance(arabic, ShapedStr) and str(arabic) != "علي"
+    assert 0 < advance < stringWidth("علي", fonts.regular, 7)
+    [(name, font, _)] = label_runs(fonts, "سمير حداد", 7)
+    assert font == fonts.regular and name.split(" ")[1] != "حداد"

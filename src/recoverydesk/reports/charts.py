@@ -18,7 +18,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
 from recoverydesk.reports.figures import Figures
-from recoverydesk.reports.fonts import FontSet, label_font, shaped_label
+from recoverydesk.reports.fonts import FontSet, label_runs
 from recoverydesk.reports.formatting import nice_max
 
 SPENT = colors.HexColor("#1f6f8b")
@@ -61,11 +61,13 @@ def employee_chart(figures: Figures, fonts: FontSet, width: float, money: Money)
     size = min(7.5, max(bar_height * 0.8, 3.0))
     step = chart.height / max(len(rows), 1)
     for index, employee in enumerate(rows):  # category 0 is the bottom one
-        name = _short(employee.name, 22)
-        font = label_font(fonts, name)
-        drawing.add(String(chart.x - 4, chart.y + (index + 0.5) * step - size * 0.35,
-                           shaped_label(name, font, size), fontName=font, fontSize=size,
-                           fillColor=TEXT, textAnchor="end"))
+        y = chart.y + (index + 0.5) * step - size * 0.35
+        runs = label_runs(fonts, _short(employee.name, 22), size)
+        gap = size * 0.3
+        x = chart.x - 4 - sum(advance for _, _, advance in runs) - gap * (len(runs) - 1)
+        for text, font, advance in runs:  # right-aligned on the axis
+            drawing.add(String(x, y, text, fontName=font, fontSize=size, fillColor=TEXT))
+            x += advance + gap
     top = nice_max(max([*chart.data[0], *chart.data[1], 0]))
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, top
     chart.valueAxis.valueStep = top // 4 or 1

@@ -9,6 +9,7 @@ Registration happens once per process.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import as_file, files
@@ -16,7 +17,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, shapeStr
 
 FONT_DIR = files("recoverydesk") / "resources" / "fonts"
 
@@ -82,33 +83,41 @@ def needs_shaping(text: str) -> bool:
     return _COMPLEX_SCRIPT.search(text) is not None
 
 
-def label_font(fonts: FontSet, text: str) -> str:
-    """The one font a chart label (drawn without markup) can be drawn in: the main font
-    when it has every character (Arabic and Hebrew are only there), else the fallback when
-    that has them all (CJK), else the main font."""
+def label_runs(fonts: FontSet, text: str, size: float) -> list[tuple[str, str, float]]:
+    """A one-line chart label (drawn without markup) as ``(text, font, width)`` runs, in the
+    order drawn left to right, one gap apart: neighbouring words that one font has form a
+    run (usually the whole name, which then copies out of the PDF whole); a name mixing
+    Arabic and Chinese gets a run in each font. Words whose script needs it are shaped by
+    HarfBuzz (the canvas draws the glyphs chosen, in visual order)."""
+    runs: list[tuple[str, str, float]] = []
+    space: dict[str, float] = {}
+    for word in visual_words(text):
+        font = _word_font(fonts, word)
+        if needs_shaping(word) and getattr(pdfmetrics.getFont(font), "shapable", False):
+            shaped = shapeStr(word, font, size)  # joined forms: narrower than the letters
+            drawn = shaped
+            advance = sum(glyph.x_advance for glyph in shaped.__shapeData__) * size / 1000
+        else:
+            drawn, advance = word, pdfmetrics.stringWidth(word, font, size)
+        if runs and runs[-1][1] == font:
+            before, _, width = runs[-1]
+            gap = space.setdefault(font, pdfmetrics.stringWidth(" ", font, size))
+            runs[-1] = (before + " " + drawn, font, width + gap + advance)
+        else:
+            runs.append((drawn, font, advance))
+    return runs
+
+
+def _word_font(fonts: FontSet, word: str) -> str:
+    """The main font when it has every character of ``word`` (Arabic and Hebrew are only
+    there), else the fallback when that has them all (CJK), else the main font."""
     if fonts.fallback is None:
         return fonts.regular
     main = _cmap(fonts.regular)
-    if all(ord(ch) in main for ch in text):
+    if all(ord(ch) in main for ch in word):
         return fonts.regular
     extra = _cmap(fonts.fallback)
-    return fonts.fallback if all(ord(ch) in extra for ch in text) else fonts.regular
-
-
-def shaped_label(text: str, font_name: str, font_size: float) -> str:
-    """``text`` shaped for drawing as one line (reportlab's canvas draws the glyphs HarfBuzz
-    chose, in visual order) when its script needs it and the font can be shaped; as it is
-    otherwise. Paragraphs shape themselves through their style (``reports.pdf``)."""
-    if not needs_shaping(text) or not getattr(pdfmetrics.getFont(font_name), "shapable", False):
-        return text
-    from reportlab.pdfbase.ttfonts import shapeStr
-
-    # HarfBuzz puts each word's letters in visual order; the words go in visual order here.
-    words = visual_words(text)
-    shaped: str = shapeStr(words[0], font_name, font_size)
-    for word in words[1:]:
-        shaped = shaped + " " + shapeStr(word, font_name, font_size)
-    return shaped
+    return fonts.fallback if all(ord(ch) in extra for ch in word) else fonts.regular
 
 
 def right_to_left(text: str) -> bool:
@@ -145,8 +154,6 @@ def visual_words(line: str, rtl: bool | None = None) -> list[str]:
 
 
 def _direction(ch: str) -> str:
-    import unicodedata
-
     return unicodedata.bidirectional(ch)
 
 
