@@ -72,7 +72,7 @@ def main() -> None:
     parser.add_argument("--incidents", type=int, default=100_000)
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
-    theme.register_icons()
+    theme.register_resources()
     theme.apply_theme(app, "light")
     end = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     with tempfile.TemporaryDirectory() as folder:

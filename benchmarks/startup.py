@@ -123,7 +123,7 @@ def time_saves(db: Path, rounds: int) -> tuple[list[float], list[float]]:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    theme.register_icons()
+    theme.register_resources()
     theme.apply_theme(app, "light")
     info = business.open_business(db)
     window = MainWindow(info)

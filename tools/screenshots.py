@@ -241,7 +241,7 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
-    theme.register_icons()
+    theme.register_resources()
     for name in ("light", "dark"):
         shoot_first_run(app, name, out)
     if not Path(args.db).exists():  # as `tools/dev.py demo` would make it

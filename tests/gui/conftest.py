@@ -19,7 +19,7 @@ from recoverydesk.services import business
 
 @pytest.fixture(autouse=True)
 def light_theme(qapp: QApplication) -> Iterator[None]:
-    theme.register_icons()
+    theme.register_resources()
     theme.apply_theme(qapp, "light")
     yield
 

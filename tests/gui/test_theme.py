@@ -68,3 +68,17 @@ def test_the_sign_in_window_does_not_import_reportlab() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
     assert out.stdout.strip() == "[]"
+
+
+def test_hindi_and_thai_names_have_a_font(qapp: QApplication) -> None:
+    """The system fonts the README installs have no Devanagari or Thai, so Qt's per-script
+    fallback would draw a Hindi or Thai name as boxes; with the shipped Noto fonts
+    registered, each script has a font with every letter of such a name."""
+    from PySide6.QtGui import QFont, QFontDatabase, QRawFont
+
+    systems = QFontDatabase.WritingSystem
+    for name, system in (("प्रिया शर्मा", systems.Devanagari), ("สมชาย ใจดี", systems.Thai)):
+        families = QFontDatabase.families(system)
+        assert families, system
+        raw = QRawFont.fromFont(QFont(families[0]), system)
+        assert all(raw.supportsCharacter(ord(ch)) for ch in name), name

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -49,6 +50,52 @@ def pdf_text(path: Path) -> tuple[int, str]:
     return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
 
 
+def undrawable(path: Path) -> set[tuple[str, str]]:
+    """(font, character) pairs the PDF draws in an embedded font that has no glyph for
+    them: each prints as an empty box. The codes each text operator draws are looked up in
+    its font's ToUnicode map and then in the registered font's own character map, where a
+    missing character or glyph 0 is the box (private-use codes are the shaped glyphs
+    HarfBuzz chose, which reportlab adds there; a letter HarfBuzz found no glyph for is
+    drawn as glyph 0 under some character that maps to it)."""
+    from pypdf.generic import ContentStream, TextStringObject
+    from reportlab.pdfbase import pdfmetrics
+
+    from recoverydesk.reports.fonts import unicode_fonts
+
+    shipped = unicode_fonts()
+    names = [shipped.regular, shipped.bold, *(f for pair in shipped.fallbacks for f in pair)]
+    faces = [pdfmetrics.getFont(name).face for name in names]
+    cmaps = {(face.name + face.subfontNameX).decode(): face.charToGlyph for face in faces}
+    reader = PdfReader(path)
+    missing = set()
+    for page in reader.pages:
+        resources = page["/Resources"]["/Font"]
+        to_unicode: dict[int, str] = {}
+        face = ""
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"Tf":
+                font = resources[operands[0]].get_object()
+                face = str(font["/BaseFont"]).split("+", 1)[-1]
+                to_unicode = {}
+                if "/ToUnicode" in font:  # else a built-in font: no embedded glyphs
+                    mapping = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+                    to_unicode = {int(code, 16): chr(int(char, 16)) for code, char in
+                                  re.findall(r"<([0-9A-F]{2})> <([0-9A-F]{4,})>", mapping)}
+                continue
+            if operator not in (b"Tj", b"TJ", b"'", b'"') or not to_unicode:
+                continue
+            items = operands[0] if operator == b"TJ" else [operands[-1]]
+            for item in items:
+                if isinstance(item, (bytes, TextStringObject)):
+                    raw = item.get_original_bytes() if isinstance(item, TextStringObject) \
+                        else bytes(item)
+                    for code in raw:
+                        char = to_unicode[code]
+                        if not cmaps[face].get(ord(char)):  # glyph 0 is the box
+                            missing.add((face, char))
+    return missing
+
+
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_the_pdf_shows_the_business_month_names_and_totals(shop: Shop, tmp_path: Path,
                                                            paper: str) -> None:
@@ -64,6 +111,7 @@ def test_the_pdf_shows_the_business_month_names_and_totals(shop: Shop, tmp_path:
     assert "Café Zażółć" in text and "2026-03" in text
     for name in NAMES:
         assert name in text
+    assert not undrawable(target)
     assert figures.spend_minor == 350 + 450 + 550 + 650 == 2_000
     assert figures.provisional and "Provisional" in text
     # de_DE money: the key figure and the employee table's total both show the spend;
@@ -156,7 +204,11 @@ def test_markup_escapes_and_wraps_only_what_dejavu_lacks() -> None:
 
     fonts = unicode_fonts()
     assert fonts.markup("李明 Łucja & <Иван>") == (
-        f'<font name="{fonts.fallback}">李明</font> Łucja &amp; &lt;Иван&gt;')
+        f'<font name="{fonts.chart}">李明</font> Łucja &amp; &lt;Иван&gt;')
+    # Bold text takes a script font's bold face; a joiner stays inside its cluster's run.
+    assert fonts.markup("Hotel प्रिया", bold=True) == (
+        'Hotel <font name="RDDevanagari-Bold">प्रिया</font>')
+    assert fonts.markup("क्\u200dष") == '<font name="RDDevanagari">क्\u200dष</font>'
 
 
 def test_a_business_with_many_employees_still_gets_its_pdf(shop: Shop) -> None:
@@ -181,7 +233,6 @@ def test_arabic_names_are_shaped_and_in_reading_order(shop: Shop, tmp_path: Path
     list. pypdf reads a right-to-left line back in typed order, so each line must come back
     as the name in presentation forms. Unshaped, it would be plain letters; with the words
     in typed order, it would come back with the words swapped."""
-    import unicodedata
 
     employee = shop.staff("سمير حداد", 20_000, 5_000)
     recoveries.log_recovery(employee, shop.incident(), new_customer=CustomerInput(
@@ -197,6 +248,70 @@ def test_arabic_names_are_shaped_and_in_reading_order(shop: Shop, tmp_path: Path
             assert any("\ufe70" <= ch <= "\ufeff" for ch in arabic), line  # shaped forms
             found.append(unicodedata.normalize("NFKC", arabic))
     assert sorted(found) == sorted(["سمير حداد"] * 3 + ["ليلى العلي"])
+
+
+def test_devanagari_and_thai_names_print_shaped_in_their_fonts(shop: Shop,
+                                                               tmp_path: Path) -> None:
+    """Hindi and Thai names get Noto Sans Devanagari and Noto Sans Thai (bold in a bold
+    title): no character of the report lacks a glyph in its font. The Devanagari is
+    shaped: a conjunct (प्र, र्म, क्ष) is drawn as one glyph, so the PDF holds no visible
+    virama (्), which it would if the letters were set side by side."""
+    hindi, thai = "प्रिया शर्मा", "สมชาย ใจดี"
+    business.update_settings(shop.owner_id, name="होटल Zażółć")  # the bold title
+    employee = shop.staff(hindi, 20_000, 5_000)
+    recoveries.log_recovery(employee, shop.incident(), new_customer=CustomerInput(name=thai),
+                            gesture=GestureInput("gift", 300), now=at(10))
+    recoveries.log_recovery(employee, shop.incident(), new_customer=CustomerInput(
+        name="क्षत्रिय"), now=at(11))
+    target = tmp_path / "report.pdf"
+    reports.save_pdf(MARCH, target, now=AS_OF)
+    assert not undrawable(target)
+    _pages, text = pdf_text(target)
+    fonts = {str(font.get_object()["/BaseFont"]).split("+", 1)[-1]
+             for page in PdfReader(target).pages
+             for font in page["/Resources"]["/Font"].values()}
+    assert {"NotoSansDevanagari-Regular", "NotoSansDevanagari-Bold",
+            "NotoSansThai-Regular"} <= fonts
+    assert "\u094d" in hindi and "\u094d" not in text
+    assert text.count(thai) == 1  # Thai keeps its letters: only marks move
+
+
+def test_the_demo_report_draws_every_character_in_a_font_that_has_it(tmp_path: Path) -> None:
+    """The demo's guests come from eleven countries (Norwegian, Polish, Ukrainian, Chinese,
+    Arabic, Hindi, Thai... names): its month report prints no empty box."""
+    from recoverydesk.services.demo import build_demo
+
+    build_demo(tmp_path / "demo.db", months=2, end_month=Month(2026, 10),
+               today=date(2026, 11, 28), pin_cost=4)
+    business.open_business(tmp_path / "demo.db")
+    try:
+        target = tmp_path / "october.pdf"
+        reports.save_pdf(Month(2026, 10), target, now=datetime(2026, 11, 28, tzinfo=UTC))
+    finally:
+        business.close_business()
+    _pages, text = pdf_text(target)
+    assert re.search("[\u0900-\u097f]", text) and re.search("[\u0e00-\u0e7f]", text)
+    assert not undrawable(target)
+
+
+def test_undrawable_finds_the_boxes_of_a_script_without_a_font(shop: Shop, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    """The check above can fail: with no Devanagari font among the fallbacks, the name
+    goes to DejaVu Sans, which has no glyph for it."""
+    from dataclasses import replace
+
+    from recoverydesk.reports import fonts, pdf
+
+    shipped = fonts.unicode_fonts()
+    no_devanagari = replace(shipped, fallbacks=tuple(
+        pair for pair in shipped.fallbacks if "Devanagari" not in pair[0]))
+    monkeypatch.setattr(pdf, "unicode_fonts", lambda: no_devanagari)
+    employee = shop.staff("प्रिया शर्मा", 20_000, 5_000)
+    recoveries.log_recovery(employee, shop.incident(), now=at(10))
+    target = tmp_path / "report.pdf"
+    reports.save_pdf(MARCH, target, now=AS_OF)
+    assert "DejaVuSans" in {face for face, _char in undrawable(target)}
 
 
 def test_right_to_left_words_are_drawn_in_visual_order() -> None:
@@ -231,7 +346,7 @@ def test_a_chart_label_mixing_scripts_gets_a_font_per_run() -> None:
 
     fonts = unicode_fonts()
     (cjk, cjk_font, _), (arabic, arabic_font, advance) = label_runs(fonts, "王小明 علي", 7)
-    assert (cjk, cjk_font, arabic_font) == ("王小明", fonts.fallback, fonts.regular)
+    assert (cjk, cjk_font, arabic_font) == ("王小明", fonts.chart, fonts.regular)
     assert isinstance(arabic, ShapedStr) and str(arabic) != "علي"
     assert 0 < advance < stringWidth("علي", fonts.regular, 7)
     [(name, font, _)] = label_runs(fonts, "سمير حداد", 7)

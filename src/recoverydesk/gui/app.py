@@ -34,7 +34,7 @@ def run(target: str) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("RecoveryDesk")
     install_excepthook()
-    theme.register_icons()
+    theme.register_resources()
     if start_snapshot.needs_first_run(target):
         from recoverydesk.gui.first_run.chooser import FirstRunChooser
         from recoverydesk.services import first_run

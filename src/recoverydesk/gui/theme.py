@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 RESOURCES = Path(__file__).resolve().parent / "resources"
@@ -38,9 +38,23 @@ _COLOURS = {
 }
 
 
-def register_icons() -> None:
-    """``icons:<file>`` (what tools/build_ui.py writes for ``:/icons/``) resolves here."""
+def register_resources() -> None:
+    """``icons:<file>`` (what tools/build_ui.py writes for ``:/icons/``) resolves here, and
+    Qt knows the shipped fonts of the scripts system fonts may lack (once per process)."""
     QDir.addSearchPath("icons", str(RESOURCES / "icons"))
+    if not _script_fonts_added:
+        # The system fonts the README installs (DejaVu, WenQuanYi) have no Devanagari or
+        # Thai: a Hindi or Thai name would be a row of boxes. Qt falls back per script to
+        # application fonts, so the PDF's own Noto fonts fill in (regular only: Qt
+        # emboldens them where text is bold, and each file costs start-up time).
+        for name in SCRIPT_FONTS:
+            QFontDatabase.addApplicationFont(str(FONTS / name))
+        _script_fonts_added.append(True)
+
+
+SCRIPT_FONTS = ("NotoSansDevanagari-Regular.ttf", "NotoSansThai-Regular.ttf")
+FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+_script_fonts_added: list[bool] = []
 
 
 def resolve(theme: str, app: QGuiApplication) -> str:

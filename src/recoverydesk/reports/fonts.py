@@ -1,7 +1,9 @@
-"""The report's fonts: DejaVu Sans for text, WenQuanYi Micro Hei where DejaVu has no glyph.
+"""The report's fonts: DejaVu Sans for text, and a font per script DejaVu lacks.
 
-Both are TrueType (glyf) fonts shipped in ``recoverydesk/resources/fonts`` with their
-licences, so every name renders whatever its script. reportlab has no per-character
+DejaVu Sans draws Latin, Greek, Cyrillic, Arabic and Hebrew; WenQuanYi Micro Hei draws
+Chinese, Japanese and Korean; Noto Sans Devanagari and Noto Sans Thai draw Hindi (and the
+other Devanagari languages) and Thai. All are TrueType (glyf) fonts shipped in
+``recoverydesk/resources/fonts`` with their licences. reportlab has no per-character
 fallback, so :meth:`FontSet.markup` wraps runs DejaVu lacks in ``<font name=...>``.
 Registration happens once per process.
 """
@@ -24,44 +26,64 @@ FONT_DIR = files("recoverydesk") / "resources" / "fonts"
 
 @dataclass(frozen=True)
 class FontSet:
-    """Font names for body, bold and (optionally) the fallback for other scripts."""
+    """Font names for body and bold text, and the fonts for scripts the body font lacks."""
 
     regular: str
     bold: str
-    fallback: str | None  # also the font for chart labels; None: built-in fonts only
+    # (regular, bold) of each script font, tried in order for a character the body font
+    # lacks; the first (CJK, which also has Latin) is the chart font. Empty: built-in
+    # fonts only.
+    fallbacks: tuple[tuple[str, str], ...] = ()
 
     @property
     def chart(self) -> str:
-        return self.fallback or self.regular
+        return self.fallbacks[0][0] if self.fallbacks else self.regular
 
-    def markup(self, text: str) -> str:
-        """``text`` escaped for Paragraph markup, with runs the main font cannot draw in
-        the fallback font."""
-        return _markup(self, text)
+    def markup(self, text: str, bold: bool = False) -> str:
+        """``text`` escaped for Paragraph markup, with each run the body font cannot draw
+        in the first script font that can (its bold face for ``bold`` text)."""
+        return _markup(self, text, bold)
+
+    def font_for(self, ch: str) -> int:
+        """Which font draws ``ch``: 0 for the body font, else 1 + its fallback's index."""
+        code = ord(ch)
+        if code in _cmap(self.regular) or not self.fallbacks:
+            return 0
+        for index, (regular, _) in enumerate(self.fallbacks, start=1):
+            if code in _cmap(regular):
+                return index
+        return 0  # nobody has it: the body font draws its box
+
+
+# Characters that belong to their neighbours' run whatever font has them: combining marks
+# (a Devanagari vowel sign, an Arabic vowel) and the joiners, so a cluster is never split
+# across two fonts (which would break its shaping).
+_CLINGS = frozenset(("Mn", "Mc", "Me", "Cf"))
 
 
 @lru_cache(maxsize=4096)
-def _markup(fonts: FontSet, text: str) -> str:
+def _markup(fonts: FontSet, text: str, bold: bool) -> str:
     """:meth:`FontSet.markup`, cached: a report repeats the same names and labels."""
-    fallback = fonts.fallback
-    if fallback is None:
+    if not fonts.fallbacks:
         return escape(text)
-    main, extra = _cmap(fonts.regular), _cmap(fallback)
     out: list[str] = []
     run: list[str] = []
-    run_is_fallback = False
+    run_font = 0
 
     def flush() -> None:
         if run:
             chunk = escape("".join(run))
-            out.append(f'<font name="{fallback}">{chunk}</font>' if run_is_fallback else chunk)
+            if run_font:
+                name = fonts.fallbacks[run_font - 1][1 if bold else 0]
+                chunk = f'<font name="{name}">{chunk}</font>'
+            out.append(chunk)
             run.clear()
 
     for ch in text:
-        needs = ord(ch) not in main and ord(ch) in extra
-        if needs != run_is_fallback:
+        font = fonts.font_for(ch)
+        if font != run_font and not (run and unicodedata.category(ch) in _CLINGS):
             flush()
-            run_is_fallback = needs
+            run_font = font
         run.append(ch)
     flush()
     return "".join(out)
@@ -109,15 +131,15 @@ def label_runs(fonts: FontSet, text: str, size: float) -> list[tuple[str, str, f
 
 
 def _word_font(fonts: FontSet, word: str) -> str:
-    """The main font when it has every character of ``word`` (Arabic and Hebrew are only
-    there), else the fallback when that has them all (CJK), else the main font."""
-    if fonts.fallback is None:
-        return fonts.regular
-    main = _cmap(fonts.regular)
-    if all(ord(ch) in main for ch in word):
-        return fonts.regular
-    extra = _cmap(fonts.fallback)
-    return fonts.fallback if all(ord(ch) in extra for ch in word) else fonts.regular
+    """The body font when it has every character of ``word`` (Arabic and Hebrew are
+    there), else the first script font that has them all, else the body font."""
+    if not fonts.fallbacks:
+        return fonts.regular  # the built-in fonts: no character maps to look in
+    for name in (fonts.regular, *(regular for regular, _ in fonts.fallbacks)):
+        cmap = _cmap(name)
+        if all(ord(ch) in cmap for ch in word):
+            return name
+    return fonts.regular
 
 
 def right_to_left(text: str) -> bool:
@@ -172,13 +194,18 @@ def unicode_fonts() -> FontSet:
 
     register("RDSans", "DejaVuSans.ttf")
     register("RDSans-Bold", "DejaVuSans-Bold.ttf")
-    register("RDCJK", "wqy-microhei.ttc", subfontIndex=0)
+    register("RDCJK", "wqy-microhei.ttc", subfontIndex=0)  # one face: bold is regular
+    for script in ("Devanagari", "Thai"):
+        register(f"RD{script}", f"NotoSans{script}-Regular.ttf")
+        register(f"RD{script}-Bold", f"NotoSans{script}-Bold.ttf")
     addMapping("RDSans", 0, 0, "RDSans")
     addMapping("RDSans", 1, 0, "RDSans-Bold")
     addMapping("RDSans", 0, 1, "RDSans")
     addMapping("RDSans", 1, 1, "RDSans-Bold")
-    return FontSet("RDSans", "RDSans-Bold", "RDCJK")
+    return FontSet("RDSans", "RDSans-Bold", (("RDCJK", "RDCJK"),
+                                               ("RDDevanagari", "RDDevanagari-Bold"),
+                                               ("RDThai", "RDThai-Bold")))
 
 
-BUILTIN = FontSet("Helvetica", "Helvetica-Bold", None)
+BUILTIN = FontSet("Helvetica", "Helvetica-Bold")
 """reportlab's built-in fonts (Latin-1 only): the benchmark's floor, never the report's."""

@@ -84,7 +84,8 @@ class _RightToLeftParagraph(Paragraph):
 
     def __init__(self, text: str, style: ParagraphStyle, fonts: FontSet) -> None:
         self._logical, self._fonts = text, fonts
-        super().__init__(fonts.markup(text), style)
+        self._bold = style.fontName == fonts.bold
+        super().__init__(fonts.markup(text, self._bold), style)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         style = self.style
@@ -92,7 +93,8 @@ class _RightToLeftParagraph(Paragraph):
         # line reportlab broke again would put its words out of order.
         width = (availWidth - style.leftIndent - style.rightIndent) * 0.95
         lines = simpleSplit(self._logical, style.fontName, style.fontSize, width) or [""]
-        visual = "<br/>".join(self._fonts.markup(" ".join(visual_words(line, rtl=True)))
+        visual = "<br/>".join(self._fonts.markup(" ".join(visual_words(line, rtl=True)),
+                                                  self._bold)
                               for line in lines)
         super().__init__(visual, style)
         size: tuple[float, float] = super().wrap(availWidth, availHeight)
@@ -115,7 +117,7 @@ class _Report(FigureFormats):
             style = ParagraphStyle(f"{style.name}-shaped", style, shaping=1)
             if right_to_left(text):
                 return _RightToLeftParagraph(text, style, self.fonts)
-        return Paragraph(self.fonts.markup(text), style)
+        return Paragraph(self.fonts.markup(text, style.fontName == self.fonts.bold), style)
 
     def n(self, text: str) -> Paragraph:
         return Paragraph(self.fonts.markup(text), self.s.num)
@@ -125,7 +127,7 @@ class _Report(FigureFormats):
               numeric: Iterable[int], total: list[Any] | None = None) -> Table:
         """A banded table; columns in ``numeric`` get right-aligned headers."""
         right = set(numeric)
-        head = [Paragraph(self.fonts.markup(h), self.s.head_num if i in right
+        head = [Paragraph(self.fonts.markup(h, bold=True), self.s.head_num if i in right
                           else self.s.head) for i, h in enumerate(header)]
         data = [head, *rows] + ([total] if total else [])
         widths = [self.width * w / sum(fractions) for w in fractions]
