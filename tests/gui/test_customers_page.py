@@ -70,6 +70,7 @@ def test_type_ahead_finds_a_card_with_notes_history_spend_and_visits(
     _window, page = customers_page(qtbot, "Anna", ANNA_PIN)
     assert page.model.rowCount() == 2
     find(qtbot, page, "zażółć", 1)
+    assert page.ui.count_label.text() == "1 customer"
     card = page.card
     assert card.card is not None and card.card.customer.id == people["lucja"]
     assert card.ui.notes_edit.toPlainText() == "Kolekcjonuje stare telefony"

@@ -95,8 +95,10 @@ class CustomerCardPane(QWidget):
         self.ui.email_edit.setText(c.email)
         self.ui.notes_edit.setPlainText(c.notes)
         money, locale = self.settings.money, self.settings.locale
-        self.ui.summary_label.setText(self.tr("%d incidents, %s spent on them") % (
-            len(card.incidents), money(card.spent_minor)))
+        count = len(card.incidents)
+        self.ui.summary_label.setText((self.tr("%d incidents, %s spent on them") % (
+            count, money(card.spent_minor))) if count != 1 else
+            self.tr("1 incident, %s spent on them") % money(card.spent_minor))
         status = {"open": self.tr("open"), "resolved": self.tr("resolved")}
         for incident in card.incidents:
             self.ui.history_tree.addTopLevelItem(QTreeWidgetItem([

@@ -73,7 +73,8 @@ class CustomersPage(QWidget):
 
     def _after_reset(self) -> None:
         total = self.model.total
-        self.ui.count_label.setText(self.tr("%d customers") % total)
+        self.ui.count_label.setText(self.tr("%d customers") % total if total != 1
+                                    else self.tr("1 customer"))
         shown = self.card.card.customer.id if self.card.card else None
         self.card.show_customer(None)  # re-read below: the card may have changed
         row = self.model.row_of(shown) if shown is not None else -1
