@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -233,3 +234,17 @@ def test_an_end_month_in_the_future_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="future"):
         build_demo(target, end_month=Month(2026, 12), today=date(2026, 11, 26), pin_cost=4)
     assert not target.exists()
+
+
+def test_followups_missed_on_time_are_mostly_called_late(opened: DemoSummary) -> None:
+    """Some follow-ups are late (the on-time share is a figure worth showing), but like a
+    real front desk the hotel catches up: only the last weeks' follow-ups are still open,
+    not a year of them, and the customers table includes Hindi and Thai guests."""
+    last_day = MOMENT.date()
+    done = FollowUp.select().where(FollowUp.done_at.is_null(False))
+    late = [f for f in done if f.done_at.date() > f.due_on]
+    open_ = list(FollowUp.select().where(FollowUp.done_at.is_null()))
+    assert 0.1 <= len(late) / done.count() <= 0.7
+    assert open_ and all((last_day - f.due_on).days <= 40 for f in open_)
+    names = " ".join(c.name for c in Customer.select())
+    assert re.search("[\u0900-\u097f]", names) and re.search("[\u0e00-\u0e7f]", names)

@@ -452,8 +452,12 @@ class _Demo:
             due = day + timedelta(days=3 + delay)
             self.later(self.local(due, rng.randint(9 * 60, 18 * 60)),
                        partial(self.followup, followup_id, customer, came_back))
-        elif came_back:
-            visit_after = rng.randint(4, 40)
+        else:  # nobody called in time: most are called late, the latest are still open
+            if came_back:
+                visit_after = rng.randint(4, 40)
+            late = day + timedelta(days=3 + rng.randint(8, 30))
+            self.later(self.local(late, rng.randint(9 * 60, 18 * 60)),
+                       partial(self.followup, followup_id, customer, False))
         if visit_after:
             visited = day + timedelta(days=visit_after)
             self.later(self.local(visited, rng.randint(10 * 60, 20 * 60)),
