@@ -351,3 +351,21 @@ def test_a_chart_label_mixing_scripts_gets_a_font_per_run() -> None:
     assert 0 < advance < stringWidth("علي", fonts.regular, 7)
     [(name, font, _)] = label_runs(fonts, "سمير حداد", 7)
     assert font == fonts.regular and name.split(" ")[1] != "حداد"
+
+
+def test_long_thai_and_hindi_text_wraps_between_clusters(shop: Shop, tmp_path: Path) -> None:
+    """Thai writes a sentence without spaces, so a Thai description is one long "word":
+    it is broken into lines between letter clusters (never between a letter and its vowel
+    sign or tone mark, or inside a Hindi conjunct), each line shaped on its own. reportlab
+    alone broke such words at any character, which drew boxes, and a shaped word mixing
+    two fonts (the "…" that shortens a long description) failed the whole report."""
+    thai = "ห้องพักไม่สะอาดและแอร์เสียทั้งคืนลูกค้าไม่พอใจมากจึงขอคืนเงินบางส่วน" * 3
+    hindi = "कमरेकाएयरकंडीशनरपूरीरातखराबरहाऔरबाथरूमगंदाथाइसलिएहमनेमुफ्तनाश्तादिया" * 2
+    employee = shop.staff("王小明", 20_000, 5_000)
+    for day, (text, name) in enumerate(((thai, "สมชายใจดีมากมายหลายคนในโรงแรมของเรา"),
+                                        (hindi, "प्रिया,"))):
+        recoveries.log_recovery(employee, shop.incident(text), new_customer=CustomerInput(
+            name=name), gesture=GestureInput("gift", 300), now=at(10 + day))
+    target = tmp_path / "report.pdf"
+    reports.save_pdf(MARCH, target, now=AS_OF)
+    assert not undrawable(target)

@@ -20,6 +20,7 @@ from reportlab.lib import colors
 from recoverydesk.reports.figures import Figures
 from recoverydesk.reports.fonts import FontSet, label_runs
 from recoverydesk.reports.formatting import nice_max
+from recoverydesk.reports.lines import shorten
 
 SPENT = colors.HexColor("#1f6f8b")
 ALLOWANCE = colors.HexColor("#c9d6df")
@@ -62,7 +63,7 @@ def employee_chart(figures: Figures, fonts: FontSet, width: float, money: Money)
     step = chart.height / max(len(rows), 1)
     for index, employee in enumerate(rows):  # category 0 is the bottom one
         y = chart.y + (index + 0.5) * step - size * 0.35
-        runs = label_runs(fonts, _short(employee.name, 22), size)
+        runs = label_runs(fonts, shorten(employee.name, 22), size)
         gap = size * 0.3
         x = chart.x - 4 - sum(advance for _, _, advance in runs) - gap * (len(runs) - 1)
         for text, font, advance in runs:  # right-aligned on the axis
@@ -137,5 +138,3 @@ def series_chart(figures: Figures, fonts: FontSet, width: float, money: Money) -
     return drawing
 
 
-def _short(text: str, size: int) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"

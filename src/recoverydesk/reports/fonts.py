@@ -21,6 +21,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, shapeStr
 
+from recoverydesk.reports import shaping
+
 FONT_DIR = files("recoverydesk") / "resources" / "fonts"
 
 
@@ -47,8 +49,8 @@ class FontSet:
     def font_for(self, ch: str) -> int:
         """Which font draws ``ch``: 0 for the body font, else 1 + its fallback's index."""
         code = ord(ch)
-        if code in _cmap(self.regular) or not self.fallbacks:
-            return 0
+        if not self.fallbacks or code in _cmap(self.regular):
+            return 0  # (the built-in fonts have no character map to look in)
         for index, (regular, _) in enumerate(self.fallbacks, start=1):
             if code in _cmap(regular):
                 return index
@@ -198,6 +200,7 @@ def unicode_fonts() -> FontSet:
     for script in ("Devanagari", "Thai"):
         register(f"RD{script}", f"NotoSans{script}-Regular.ttf")
         register(f"RD{script}-Bold", f"NotoSans{script}-Bold.ttf")
+    shaping.install()  # a shaped word in two fonts ("प्रिया,") would fail the build
     addMapping("RDSans", 0, 0, "RDSans")
     addMapping("RDSans", 1, 0, "RDSans-Bold")
     addMapping("RDSans", 0, 1, "RDSans")

@@ -17,7 +17,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     KeepTogether,
@@ -39,6 +38,7 @@ from recoverydesk.reports.fonts import (
     visual_words,
 )
 from recoverydesk.reports.formatting import FigureFormats
+from recoverydesk.reports.lines import shorten, wrap_lines
 from recoverydesk.store.month_lists import IncidentLine
 
 PAPERS = {"a4": A4, "letter": LETTER}
@@ -77,25 +77,27 @@ class _Styles:
                                     leading=12, alignment=TA_RIGHT)
 
 
-class _RightToLeftParagraph(Paragraph):
-    """A paragraph of right-to-left text (Arabic, Hebrew): broken into lines for the width
-    it gets, each line's words in visual order (``fonts.visual_words``), the lines kept top
-    to bottom. reportlab would draw the words in typed order."""
+class _ShapedParagraph(Paragraph):
+    """A paragraph in a script that is shaped (Arabic, Hebrew, Devanagari, Thai...): broken
+    into lines for the width it gets by ``lines.wrap_lines`` (between clusters, where
+    reportlab would break a long word anywhere), each line shaped on its own; right-to-left
+    text gets each line's words in visual order (``fonts.visual_words``), the lines kept
+    top to bottom (reportlab would draw the words in typed order)."""
 
     def __init__(self, text: str, style: ParagraphStyle, fonts: FontSet) -> None:
         self._logical, self._fonts = text, fonts
         self._bold = style.fontName == fonts.bold
+        self._rtl = right_to_left(text)
         super().__init__(fonts.markup(text, self._bold), style)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         style = self.style
-        # Split a little short: shaped Arabic is seldom wider than its letters alone, and a
-        # line reportlab broke again would put its words out of order.
+        # A little short: a line reportlab broke again would lose its order or clusters.
         width = (availWidth - style.leftIndent - style.rightIndent) * 0.95
-        lines = simpleSplit(self._logical, style.fontName, style.fontSize, width) or [""]
-        visual = "<br/>".join(self._fonts.markup(" ".join(visual_words(line, rtl=True)),
-                                                  self._bold)
-                              for line in lines)
+        lines = wrap_lines(self._fonts, self._logical, style.fontSize, width, self._bold)
+        if self._rtl:
+            lines = [" ".join(visual_words(line, rtl=True)) for line in lines]
+        visual = "<br/>".join(self._fonts.markup(line, self._bold) for line in lines)
         super().__init__(visual, style)
         size: tuple[float, float] = super().wrap(availWidth, availHeight)
         return size
@@ -115,8 +117,7 @@ class _Report(FigureFormats):
         style = style or self.s.small
         if needs_shaping(text):  # Arabic, Hebrew, Indic...: joined letters, right order
             style = ParagraphStyle(f"{style.name}-shaped", style, shaping=1)
-            if right_to_left(text):
-                return _RightToLeftParagraph(text, style, self.fonts)
+            return _ShapedParagraph(text, style, self.fonts)
         return Paragraph(self.fonts.markup(text, style.fontName == self.fonts.bold), style)
 
     def n(self, text: str) -> Paragraph:
@@ -249,8 +250,7 @@ class _Report(FigureFormats):
             local = line.reported_at.replace(tzinfo=UTC).astimezone(self.tz)
             customer = ("anonymous" if line.customer is None
                         else line.customer or "(erased)")
-            what = line.description if len(line.description) <= MAX_DESCRIPTION else (
-                line.description[:MAX_DESCRIPTION - 1].rstrip() + "…")
+            what = shorten(line.description, MAX_DESCRIPTION)
             kinds = ", ".join(KIND_LABELS.get(k, k) for k in line.kinds.split(",") if k)
             rows.append([
                 self.p(f"{local:%d.%m %H:%M}"), self.p(line.employee),
