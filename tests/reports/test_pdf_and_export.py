@@ -345,12 +345,30 @@ def test_a_chart_label_mixing_scripts_gets_a_font_per_run() -> None:
     from recoverydesk.reports.fonts import label_runs, unicode_fonts
 
     fonts = unicode_fonts()
-    (cjk, cjk_font, _), (arabic, arabic_font, advance) = label_runs(fonts, "王小明 علي", 7)
+    runs, width = label_runs(fonts, "王小明 علي", 7)
+    (cjk, cjk_font, cjk_x), (arabic, arabic_font, arabic_x) = runs
     assert (cjk, cjk_font, arabic_font) == ("王小明", fonts.chart, fonts.regular)
     assert isinstance(arabic, ShapedStr) and str(arabic) != "علي"
+    advance = width - arabic_x
     assert 0 < advance < stringWidth("علي", fonts.regular, 7)
-    [(name, font, _)] = label_runs(fonts, "سمير حداد", 7)
+    space = stringWidth(" ", fonts.chart, 7)
+    assert cjk_x == 0 and arabic_x == pytest.approx(stringWidth("王小明", fonts.chart, 7) + space)
+    [(name, font, _)], _width = label_runs(fonts, "سمير حداد", 7)
     assert font == fonts.regular and name.split(" ")[1] != "حداد"
+
+
+def test_a_chart_label_no_one_font_can_draw_is_split_inside_its_word() -> None:
+    """A long Thai name shortened for the chart ends in "…", which the Thai font lacks:
+    the letters go to the Thai font and the "…" to DejaVu, side by side (one font for the
+    whole word would draw the letters as boxes)."""
+    from recoverydesk.reports.fonts import label_runs, unicode_fonts
+    from recoverydesk.reports.lines import shorten
+
+    fonts = unicode_fonts()
+    label = shorten("สมชายใจดีมากมายหลายคนในโรงแรม", 22)
+    (thai, thai_font, _), (ellipsis, ellipsis_font, ellipsis_x) = label_runs(fonts, label, 7)[0]
+    assert thai and (thai_font, str(ellipsis), ellipsis_font) == ("RDThai", "…", fonts.regular)
+    assert ellipsis_x > 0
 
 
 def test_long_thai_and_hindi_text_wraps_between_clusters(shop: Shop, tmp_path: Path) -> None:
@@ -361,7 +379,7 @@ def test_long_thai_and_hindi_text_wraps_between_clusters(shop: Shop, tmp_path: P
     two fonts (the "…" that shortens a long description) failed the whole report."""
     thai = "ห้องพักไม่สะอาดและแอร์เสียทั้งคืนลูกค้าไม่พอใจมากจึงขอคืนเงินบางส่วน" * 3
     hindi = "कमरेकाएयरकंडीशनरपूरीरातखराबरहाऔरबाथरूमगंदाथाइसलिएहमनेमुफ्तनाश्तादिया" * 2
-    employee = shop.staff("王小明", 20_000, 5_000)
+    employee = shop.staff("สมชายใจดีมากมายหลายคนในโรงแรม", 20_000, 5_000)  # shortened in the chart
     for day, (text, name) in enumerate(((thai, "สมชายใจดีมากมายหลายคนในโรงแรมของเรา"),
                                         (hindi, "प्रिया,"))):
         recoveries.log_recovery(employee, shop.incident(text), new_customer=CustomerInput(

@@ -63,12 +63,11 @@ def employee_chart(figures: Figures, fonts: FontSet, width: float, money: Money)
     step = chart.height / max(len(rows), 1)
     for index, employee in enumerate(rows):  # category 0 is the bottom one
         y = chart.y + (index + 0.5) * step - size * 0.35
-        runs = label_runs(fonts, shorten(employee.name, 22), size)
-        gap = size * 0.3
-        x = chart.x - 4 - sum(advance for _, _, advance in runs) - gap * (len(runs) - 1)
-        for text, font, advance in runs:  # right-aligned on the axis
-            drawing.add(String(x, y, text, fontName=font, fontSize=size, fillColor=TEXT))
-            x += advance + gap
+        runs, label_width = label_runs(fonts, shorten(employee.name, 22), size)
+        start = chart.x - 4 - label_width  # right-aligned on the axis
+        for text, font, x in runs:
+            drawing.add(String(start + x, y, text, fontName=font, fontSize=size,
+                               fillColor=TEXT))
     top = nice_max(max([*chart.data[0], *chart.data[1], 0]))
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, top
     chart.valueAxis.valueStep = top // 4 or 1

@@ -66,29 +66,33 @@ _CLINGS = frozenset(("Mn", "Mc", "Me", "Cf"))
 @lru_cache(maxsize=4096)
 def _markup(fonts: FontSet, text: str, bold: bool) -> str:
     """:meth:`FontSet.markup`, cached: a report repeats the same names and labels."""
+    out = []
+    for chunk, font in font_runs(fonts, text):
+        chunk = escape(chunk)
+        if font:
+            chunk = f'<font name="{fonts.fallbacks[font - 1][1 if bold else 0]}">{chunk}</font>'
+        out.append(chunk)
+    return "".join(out)
+
+
+def font_runs(fonts: FontSet, text: str) -> list[tuple[str, int]]:
+    """``text`` in runs of one font, as ``(chunk, index)`` (see :meth:`FontSet.font_for`)."""
+    runs: list[tuple[str, int]] = []
     if not fonts.fallbacks:
-        return escape(text)
-    out: list[str] = []
+        return [(text, 0)] if text else []
     run: list[str] = []
     run_font = 0
-
-    def flush() -> None:
-        if run:
-            chunk = escape("".join(run))
-            if run_font:
-                name = fonts.fallbacks[run_font - 1][1 if bold else 0]
-                chunk = f'<font name="{name}">{chunk}</font>'
-            out.append(chunk)
-            run.clear()
-
     for ch in text:
         font = fonts.font_for(ch)
         if font != run_font and not (run and unicodedata.category(ch) in _CLINGS):
-            flush()
+            if run:
+                runs.append(("".join(run), run_font))
+                run.clear()
             run_font = font
         run.append(ch)
-    flush()
-    return "".join(out)
+    if run:
+        runs.append(("".join(run), run_font))
+    return runs
 
 
 # Scripts whose letters join, change form or reorder with their neighbours: Hebrew, Arabic
@@ -107,41 +111,58 @@ def needs_shaping(text: str) -> bool:
     return _COMPLEX_SCRIPT.search(text) is not None
 
 
-def label_runs(fonts: FontSet, text: str, size: float) -> list[tuple[str, str, float]]:
-    """A one-line chart label (drawn without markup) as ``(text, font, width)`` runs, in the
-    order drawn left to right, one gap apart: neighbouring words that one font has form a
-    run (usually the whole name, which then copies out of the PDF whole); a name mixing
-    Arabic and Chinese gets a run in each font. Words whose script needs it are shaped by
-    HarfBuzz (the canvas draws the glyphs chosen, in visual order)."""
+def label_runs(fonts: FontSet, text: str,
+               size: float) -> tuple[list[tuple[str, str, float]], float]:
+    """A one-line chart label (drawn without markup) as ``(text, font, x)`` runs, ``x``
+    from the label's left end, in the order drawn left to right, and the label's width.
+
+    Neighbouring words that one font has form a run (usually the whole name, which then
+    copies out of the PDF whole); a name mixing Arabic and Chinese gets a run in each font,
+    and so does a word no one font has all of (a Thai name shortened with "…"). Words
+    whose script needs it are shaped by HarfBuzz (the canvas draws the glyphs chosen, in
+    visual order)."""
     runs: list[tuple[str, str, float]] = []
-    space: dict[str, float] = {}
-    for word in visual_words(text):
+    x, last_font = 0.0, ""
+    for number, word in enumerate(visual_words(text)):
         font = _word_font(fonts, word)
-        if needs_shaping(word) and getattr(pdfmetrics.getFont(font), "shapable", False):
-            shaped = shapeStr(word, font, size)  # joined forms: narrower than the letters
-            drawn = shaped
-            advance = sum(glyph.x_advance for glyph in shaped.__shapeData__) * size / 1000
-        else:
-            drawn, advance = word, pdfmetrics.stringWidth(word, font, size)
-        if runs and runs[-1][1] == font:
-            before, _, width = runs[-1]
-            gap = space.setdefault(font, pdfmetrics.stringWidth(" ", font, size))
-            runs[-1] = (before + " " + drawn, font, width + gap + advance)
-        else:
-            runs.append((drawn, font, advance))
-    return runs
+        pieces = [(word, font)] if font else [
+            (chunk, fonts.regular if index == 0 else fonts.fallbacks[index - 1][0])
+            for chunk, index in font_runs(fonts, word)]
+        for piece_number, (piece, name) in enumerate(pieces):
+            drawn, advance = _drawn(piece, name, size)
+            if number and not piece_number:  # a space before each word but the first
+                gap = pdfmetrics.stringWidth(" ", last_font or name, size)
+                if runs and runs[-1][1] == name:
+                    before, _, start = runs[-1]
+                    runs[-1] = (before + " " + drawn, name, start)
+                    x += gap + advance
+                    continue
+                x += gap
+            runs.append((drawn, name, x))
+            x += advance
+            last_font = name
+    return runs, x
+
+
+def _drawn(text: str, font: str, size: float) -> tuple[str, float]:
+    """``text`` as the canvas should draw it in ``font``, shaped if its script needs it,
+    and its advance."""
+    if needs_shaping(text) and getattr(pdfmetrics.getFont(font), "shapable", False):
+        shaped = shapeStr(text, font, size)  # joined forms: narrower than the letters
+        return shaped, sum(glyph.x_advance for glyph in shaped.__shapeData__) * size / 1000
+    return text, pdfmetrics.stringWidth(text, font, size)
 
 
 def _word_font(fonts: FontSet, word: str) -> str:
     """The body font when it has every character of ``word`` (Arabic and Hebrew are
-    there), else the first script font that has them all, else the body font."""
+    there), else the first script font that has them all; "" when none has."""
     if not fonts.fallbacks:
         return fonts.regular  # the built-in fonts: no character maps to look in
     for name in (fonts.regular, *(regular for regular, _ in fonts.fallbacks)):
         cmap = _cmap(name)
         if all(ord(ch) in cmap for ch in word):
             return name
-    return fonts.regular
+    return ""
 
 
 def right_to_left(text: str) -> bool:
