@@ -89,9 +89,12 @@ class CustomerPicker(QObject):
         if history.incidents == 0:
             text = self.tr("No incidents in %d.") % history.year
         else:
-            text = self.tr("%d incident(s) and %d gesture(s) in %d, costing %s") % (
-                history.incidents, history.gestures, history.year,
-                self.settings.money(history.cost_minor))
+            incidents = (self.tr("1 incident") if history.incidents == 1
+                         else self.tr("%d incidents") % history.incidents)
+            gestures = (self.tr("1 gesture") if history.gestures == 1
+                        else self.tr("%d gestures") % history.gestures)
+            text = self.tr("%s and %s in %d, costing %s") % (
+                incidents, gestures, history.year, self.settings.money(history.cost_minor))
             if history.last_incident_on is not None:
                 text += self.tr("; last on %s") % format_date(
                     history.last_incident_on, "medium", locale=self.settings.locale)
