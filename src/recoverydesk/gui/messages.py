@@ -1,4 +1,5 @@
-"""Messages shown next to the field they concern, coloured by the theme's style sheet."""
+"""Messages shown next to the field they concern, coloured by the theme's style sheet,
+and counts of things in words."""
 
 from __future__ import annotations
 
@@ -20,3 +21,10 @@ def restyle(widget: QWidget) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def counted(number: int, one: str, many: str) -> str:
+    """``one`` for 1, else ``many`` with ``number`` in it ("1 incident", "3 incidents").
+    Both come translated (``self.tr("1 incident")``, ``self.tr("%d incidents")``), so each
+    form stays a literal a translator can find."""
+    return one if number == 1 else many % number

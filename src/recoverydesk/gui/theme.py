@@ -8,6 +8,7 @@ is light otherwise; "light" and "dark" are the business setting.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt
@@ -42,19 +43,21 @@ def register_resources() -> None:
     """``icons:<file>`` (what tools/build_ui.py writes for ``:/icons/``) resolves here, and
     Qt knows the shipped fonts of the scripts system fonts may lack (once per process)."""
     QDir.addSearchPath("icons", str(RESOURCES / "icons"))
-    if not _script_fonts_added:
-        # The system fonts the README installs (DejaVu, WenQuanYi) have no Devanagari or
-        # Thai: a Hindi or Thai name would be a row of boxes. Qt falls back per script to
-        # application fonts, so the PDF's own Noto fonts fill in (regular only: Qt
-        # emboldens them where text is bold, and each file costs start-up time).
-        for name in SCRIPT_FONTS:
-            QFontDatabase.addApplicationFont(str(FONTS / name))
-        _script_fonts_added.append(True)
+    _add_script_fonts()
 
 
 SCRIPT_FONTS = ("NotoSansDevanagari-Regular.ttf", "NotoSansThai-Regular.ttf")
 FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
-_script_fonts_added: list[bool] = []
+
+
+@cache
+def _add_script_fonts() -> None:
+    # The system fonts the README installs (DejaVu, WenQuanYi) have no Devanagari or Thai:
+    # a Hindi or Thai name would be a row of boxes. Qt falls back per script to application
+    # fonts, so the PDF's own Noto fonts fill in (regular only: Qt emboldens them where text
+    # is bold, and each file costs start-up time).
+    for name in SCRIPT_FONTS:
+        QFontDatabase.addApplicationFont(str(FONTS / name))
 
 
 def resolve(theme: str, app: QGuiApplication) -> str:

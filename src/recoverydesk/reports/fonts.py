@@ -56,6 +56,12 @@ class FontSet:
                 return index
         return 0  # nobody has it: the body font draws its box
 
+    def name(self, index: int, bold: bool = False) -> str:
+        """The font name of :meth:`font_for`'s ``index``, its bold face for ``bold``."""
+        if index == 0:
+            return self.bold if bold else self.regular
+        return self.fallbacks[index - 1][1 if bold else 0]
+
 
 # Characters that belong to their neighbours' run whatever font has them: combining marks
 # (a Devanagari vowel sign, an Arabic vowel) and the joiners, so a cluster is never split
@@ -70,7 +76,7 @@ def _markup(fonts: FontSet, text: str, bold: bool) -> str:
     for chunk, font in font_runs(fonts, text):
         chunk = escape(chunk)
         if font:
-            chunk = f'<font name="{fonts.fallbacks[font - 1][1 if bold else 0]}">{chunk}</font>'
+            chunk = f'<font name="{fonts.name(font, bold)}">{chunk}</font>'
         out.append(chunk)
     return "".join(out)
 
@@ -126,8 +132,7 @@ def label_runs(fonts: FontSet, text: str,
     for number, word in enumerate(visual_words(text)):
         font = _word_font(fonts, word)
         pieces = [(word, font)] if font else [
-            (chunk, fonts.regular if index == 0 else fonts.fallbacks[index - 1][0])
-            for chunk, index in font_runs(fonts, word)]
+            (chunk, fonts.name(index)) for chunk, index in font_runs(fonts, word)]
         for piece_number, (piece, name) in enumerate(pieces):
             drawn, advance = _drawn(piece, name, size)
             if number and not piece_number:  # a space before each word but the first

@@ -41,7 +41,7 @@ def wrap_lines(fonts: FontSet, text: str, size: float, width: float,
     line, line_width = "", 0.0
     space = stringWidth(" ", fonts.bold if bold else fonts.regular, size)
     for word in text.split():
-        widths = [_char_width(fonts, ch, size, bold) for ch in word]
+        widths = [stringWidth(ch, fonts.name(fonts.font_for(ch), bold), size) for ch in word]
         word_width = sum(widths)
         if line and line_width + space + word_width <= width:
             line, line_width = f"{line} {word}", line_width + space + word_width
@@ -73,22 +73,11 @@ def shorten(text: str, limit: int) -> str:
 def _cut(word: str, widths: list[float], width: float) -> int:
     """Where the first line of a too-wide word ends: the last cluster boundary within
     ``width``, or the first boundary at all when one cluster is wider than the line."""
-    best, used = 0, widths[0]
+    best, used = 0, 0.0
     for index in range(1, len(word)):
+        used += widths[index - 1]  # the width of word[:index]
         if break_allowed(word[index - 1], word[index]):
-            if used > width and best:
-                break
-            best = index
             if used > width:
-                break
-        used += widths[index]
+                return best or index
+            best = index
     return best or len(word)
-
-
-def _char_width(fonts: FontSet, ch: str, size: float, bold: bool) -> float:
-    index = fonts.font_for(ch)
-    if index == 0:
-        name = fonts.bold if bold else fonts.regular
-    else:
-        name = fonts.fallbacks[index - 1][1 if bold else 0]
-    return float(stringWidth(ch, name, size))

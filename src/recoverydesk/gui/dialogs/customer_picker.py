@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QListWidgetItem
 
 from recoverydesk.errors import ValidationError
 from recoverydesk.gui.forms.ui_log_recovery_dialog import Ui_LogRecoveryDialog
-from recoverydesk.gui.messages import show_message
+from recoverydesk.gui.messages import counted, show_message
 from recoverydesk.services import customers
 from recoverydesk.services._base import Settings
 from recoverydesk.services.customers import CustomerInput
@@ -89,12 +89,10 @@ class CustomerPicker(QObject):
         if history.incidents == 0:
             text = self.tr("No incidents in %d.") % history.year
         else:
-            incidents = (self.tr("1 incident") if history.incidents == 1
-                         else self.tr("%d incidents") % history.incidents)
-            gestures = (self.tr("1 gesture") if history.gestures == 1
-                        else self.tr("%d gestures") % history.gestures)
             text = self.tr("%s and %s in %d, costing %s") % (
-                incidents, gestures, history.year, self.settings.money(history.cost_minor))
+                counted(history.incidents, self.tr("1 incident"), self.tr("%d incidents")),
+                counted(history.gestures, self.tr("1 gesture"), self.tr("%d gestures")),
+                history.year, self.settings.money(history.cost_minor))
             if history.last_incident_on is not None:
                 text += self.tr("; last on %s") % format_date(
                     history.last_incident_on, "medium", locale=self.settings.locale)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from recoverydesk.errors import RecoveryDeskError, ValidationError
 from recoverydesk.gui.errors import show_error
 from recoverydesk.gui.forms.ui_audit_page import Ui_AuditPage
-from recoverydesk.gui.messages import show_message
+from recoverydesk.gui.messages import counted, show_message
 from recoverydesk.gui.pages.audit_model import AuditListModel
 from recoverydesk.gui.workers import Task
 from recoverydesk.services import audit_view, business, team
@@ -129,8 +129,7 @@ class AuditPage(QWidget):
 
     def _show_count(self) -> None:
         total = self.model.total
-        self.ui.count_label.setText(self.tr("%d entries") % total if total != 1
-                                    else self.tr("1 entry"))
+        self.ui.count_label.setText(counted(total, self.tr("1 entry"), self.tr("%d entries")))
 
     def _after_reset(self) -> None:
         self._show_count()

@@ -14,7 +14,7 @@ from recoverydesk.errors import RecoveryDeskError, ValidationError
 from recoverydesk.gui import clock
 from recoverydesk.gui.dialogs import customer_dialogs
 from recoverydesk.gui.forms.ui_customer_card import Ui_CustomerCard
-from recoverydesk.gui.messages import show_message
+from recoverydesk.gui.messages import counted, show_message
 from recoverydesk.services import customer_records, customers
 from recoverydesk.services._base import Settings
 from recoverydesk.services.customer_records import CustomerCard
@@ -95,10 +95,9 @@ class CustomerCardPane(QWidget):
         self.ui.email_edit.setText(c.email)
         self.ui.notes_edit.setPlainText(c.notes)
         money, locale = self.settings.money, self.settings.locale
-        count = len(card.incidents)
-        self.ui.summary_label.setText((self.tr("%d incidents, %s spent on them") % (
-            count, money(card.spent_minor))) if count != 1 else
-            self.tr("1 incident, %s spent on them") % money(card.spent_minor))
+        incidents = counted(len(card.incidents), self.tr("1 incident"), self.tr("%d incidents"))
+        self.ui.summary_label.setText(self.tr("%s, %s spent on them") % (
+            incidents, money(card.spent_minor)))
         status = {"open": self.tr("open"), "resolved": self.tr("resolved")}
         for incident in card.incidents:
             self.ui.history_tree.addTopLevelItem(QTreeWidgetItem([

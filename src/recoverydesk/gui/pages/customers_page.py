@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from recoverydesk.errors import ValidationError
 from recoverydesk.gui.forms.ui_customers_page import Ui_CustomersPage
-from recoverydesk.gui.messages import show_message
+from recoverydesk.gui.messages import counted, show_message
 from recoverydesk.gui.pages.customer_card_pane import CustomerCardPane
 from recoverydesk.gui.pages.customer_model import CustomerListModel
 from recoverydesk.services import business
@@ -73,8 +73,8 @@ class CustomersPage(QWidget):
 
     def _after_reset(self) -> None:
         total = self.model.total
-        self.ui.count_label.setText(self.tr("%d customers") % total if total != 1
-                                    else self.tr("1 customer"))
+        self.ui.count_label.setText(counted(total, self.tr("1 customer"),
+                                            self.tr("%d customers")))
         shown = self.card.card.customer.id if self.card.card else None
         self.card.show_customer(None)  # re-read below: the card may have changed
         row = self.model.row_of(shown) if shown is not None else -1

@@ -16,7 +16,7 @@ from recoverydesk.core.months import Month, month_of
 from recoverydesk.errors import ValidationError
 from recoverydesk.gui import clock
 from recoverydesk.gui.forms.ui_incidents_page import Ui_IncidentsPage
-from recoverydesk.gui.messages import show_message
+from recoverydesk.gui.messages import counted, show_message
 from recoverydesk.gui.pages.incident_detail_pane import IncidentDetailPane
 from recoverydesk.gui.pages.incident_model import IncidentListModel
 from recoverydesk.services import business, catalog, team
@@ -127,8 +127,8 @@ class IncidentsPage(QWidget):
 
     def _after_reset(self) -> None:
         total = self.model.rowCount()
-        self.ui.count_label.setText(self.tr("%d incidents") % total if total != 1
-                                 else self.tr("1 incident"))
+        self.ui.count_label.setText(counted(total, self.tr("1 incident"),
+                                            self.tr("%d incidents")))
         shown = self.detail.detail.id if self.detail.detail else None
         self.detail.show_incident(None)  # re-read below: rights or data may have changed
         row = self.model.row_of(shown) if shown is not None else -1
