@@ -209,6 +209,9 @@ def test_markup_escapes_and_wraps_only_what_dejavu_lacks() -> None:
     assert fonts.markup("Hotel प्रिया", bold=True) == (
         'Hotel <font name="RDDevanagari-Bold">प्रिया</font>')
     assert fonts.markup("क्\u200dष") == '<font name="RDDevanagari">क्\u200dष</font>'
+    # A tone mark typed after a space has no letter: its own script's font draws it.
+    assert fonts.markup("สมชาย \u0e48") == (
+        '<font name="RDThai">สมชาย</font> <font name="RDThai">\u0e48</font>')
 
 
 def test_a_business_with_many_employees_still_gets_its_pdf(shop: Shop) -> None:
@@ -355,6 +358,19 @@ def test_a_chart_label_mixing_scripts_gets_a_font_per_run() -> None:
     assert cjk_x == 0 and arabic_x == pytest.approx(stringWidth("王小明", fonts.chart, 7) + space)
     [(name, font, _)], _width = label_runs(fonts, "سمير حداد", 7)
     assert font == fonts.regular and name.split(" ")[1] != "حداد"
+
+
+def test_a_chart_label_that_shaping_leaves_alone_is_measured_as_typed() -> None:
+    """A Thai name with no vowel or tone marks comes back from HarfBuzz unchanged, as a
+    plain string: it is measured as typed (the chart failed the whole report on it)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from recoverydesk.reports.fonts import label_runs, unicode_fonts
+
+    fonts = unicode_fonts()
+    [(name, font, x)], width = label_runs(fonts, "สมชาย", 7)
+    assert (name, font, x) == ("สมชาย", "RDThai", 0)
+    assert width == pytest.approx(stringWidth("สมชาย", "RDThai", 7))
 
 
 def test_a_chart_label_no_one_font_can_draw_is_split_inside_its_word() -> None:

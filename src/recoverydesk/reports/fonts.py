@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont, shapeStr
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr
 
 from recoverydesk.reports import shaping
 
@@ -65,7 +65,8 @@ class FontSet:
 
 # Characters that belong to their neighbours' run whatever font has them: combining marks
 # (a Devanagari vowel sign, an Arabic vowel) and the joiners, so a cluster is never split
-# across two fonts (which would break its shaping).
+# across two fonts (which would break its shaping). Not after a space: a mark typed there
+# has no letter, and its own script's font draws it (on a dotted circle), not a box.
 _CLINGS = frozenset(("Mn", "Mc", "Me", "Cf"))
 
 
@@ -90,7 +91,8 @@ def font_runs(fonts: FontSet, text: str) -> list[tuple[str, int]]:
     run_font = 0
     for ch in text:
         font = fonts.font_for(ch)
-        if font != run_font and not (run and unicodedata.category(ch) in _CLINGS):
+        clings = run and not run[-1].isspace() and unicodedata.category(ch) in _CLINGS
+        if font != run_font and not clings:
             if run:
                 runs.append(("".join(run), run_font))
                 run.clear()
@@ -154,7 +156,8 @@ def _drawn(text: str, font: str, size: float) -> tuple[str, float]:
     and its advance."""
     if needs_shaping(text) and getattr(pdfmetrics.getFont(font), "shapable", False):
         shaped = shapeStr(text, font, size)  # joined forms: narrower than the letters
-        return shaped, sum(glyph.x_advance for glyph in shaped.__shapeData__) * size / 1000
+        if isinstance(shaped, ShapedStr):  # a plain str: shaping changed nothing ("สมชาย")
+            return shaped, sum(glyph.x_advance for glyph in shaped.__shapeData__) * size / 1000
     return text, pdfmetrics.stringWidth(text, font, size)
 
 
