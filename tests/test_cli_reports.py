@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -114,3 +115,20 @@ def test_stats_loads_no_reportlab_or_qt(shop_path: str) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("command", [["stats", "--month", "2026-03", "--json"],
+                                     ["export", "--month", "2026-03", "-o", "-"]])
+def test_a_reader_that_stops_early_ends_the_command_quietly(
+        shop_path: str, tmp_path: Path, command: list[str]) -> None:
+    """``recoverydesk export ... -o - | head``: when the reader has gone, the command stops
+    with exit 1, no message and nothing in the crash log (it is not an error of ours)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first byte is written
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    result = subprocess.run([sys.executable, "-m", "recoverydesk", *command,
+                             "--db", str(shop_path)], stdout=write_end, stderr=subprocess.PIPE,
+                            text=True, env=env, check=False)
+    os.close(write_end)
+    assert (result.returncode, result.stderr) == (1, "")
+    assert not (tmp_path / "state").exists()

@@ -116,7 +116,11 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> i
                 "stats": _stats, "report": _report, "export": _export,
                 "backup": _backup, "restore": _restore, "copy": _copy}
     try:
-        return handlers[args.command](args, stdin or sys.stdin)
+        code = handlers[args.command](args, stdin or sys.stdin)
+        sys.stdout.flush()  # a reader that went away shows here, not as a warning at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except ValidationError as exc:
         print(f"recoverydesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -130,6 +134,19 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> i
         print(f"recoverydesk: {unexpected_message(exc, record_unexpected(exc, 'cli'))}",
               file=sys.stderr)
         return EXIT_FAILURE
+
+
+def _reader_gone() -> int:
+    """The program reading our output stopped early (``| head``): stop quietly, as ``cat``
+    does, with no message and no crash log. Any data the command wrote is already committed;
+    stdout is pointed at the null device so the exit flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is not a file descriptor (captured in tests)
+        pass
+    return EXIT_FAILURE
 
 
 def _target(args: argparse.Namespace) -> str:

@@ -248,3 +248,16 @@ def test_followups_missed_on_time_are_mostly_called_late(opened: DemoSummary) ->
     assert open_ and all((last_day - f.due_on).days <= 40 for f in open_)
     names = " ".join(c.name for c in Customer.select())
     assert re.search("[\u0900-\u097f]", names) and re.search("[\u0e00-\u0e7f]", names)
+
+
+def test_the_reports_show_the_value_kept_and_the_return_on_spend(opened: DemoSummary) -> None:
+    """The demo sets a guest's yearly value, so a closed month proves what its spend bought:
+    value kept = distinct retained guests x that value, ROI from it and the month's spend."""
+    from recoverydesk.reports import figures
+
+    assert business.get_settings().avg_customer_value_minor == demo.AVG_CUSTOMER_VALUE_MINOR
+    month = END.previous().previous().previous().previous()  # every window closed by TODAY
+    f = figures.compute(month, now=datetime.combine(TODAY, datetime.min.time(), UTC))
+    assert not f.provisional and f.outcomes.retained > 0
+    assert f.value_kept_minor == f.retained_customers * demo.AVG_CUSTOMER_VALUE_MINOR
+    assert f.roi == pytest.approx((f.value_kept_minor - f.spend_minor) / f.spend_minor)

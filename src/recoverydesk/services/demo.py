@@ -46,6 +46,9 @@ DEMO_PIN_COST: int = pins.DEFAULT_PIN_COST
 BUSINESS_NAME = "Hotel Fjordlys"
 CURRENCY, LOCALE, TIMEZONE = "EUR", "nb_NO", "Europe/Oslo"
 MAX_MONTHS = 60
+# What a returning guest spends in a year (a couple of nights and a dinner): set, so the
+# report shows the value kept and the return on spend the product exists to prove.
+AVG_CUSTOMER_VALUE_MINOR = 48_000
 
 
 @dataclass(frozen=True)
@@ -298,6 +301,8 @@ class _Demo:
         """The owner adds the team, budgets, presets and regular guests before opening."""
         self.ids.append(owner_id)
         ticks = (at + timedelta(seconds=5 * i) for i in itertools.count(1))
+        business.update_settings(owner_id, now=next(ticks),
+                                 avg_customer_value_minor=AVG_CUSTOMER_VALUE_MINOR)
         for name, role, pin, _, _, _ in _TEAM[1:]:
             self.ids.append(team.add_employee(owner_id, name, role, pin, now=next(ticks)).id)
         for index, member in enumerate(_TEAM):
