@@ -76,6 +76,25 @@ def test_a_bad_month_exits_2_with_one_line(shop_path: str, command: str, month: 
     assert len(err) == 1 and "month" in err[0]
 
 
+@pytest.mark.parametrize("month", ["1900-01", "1901-01", "9998-12"])
+@pytest.mark.parametrize("command", ["stats", "report", "export"])
+def test_a_month_too_far_off_to_report_says_which_months_can_be(
+        shop_path: str, command: str, month: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A report reads the 13 months before its own, so 1900-01 once failed with "1899-12 is
+    not a month", a month nobody typed."""
+    assert main([command, "--month", month, "--db", str(shop_path)]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line == (f"recoverydesk: Reports cover the months 1901-02 to 9998-11; {month} is "
+                    "outside them.")
+
+
+@pytest.mark.parametrize("month", ["1901-02", "9998-11"])
+def test_the_first_and_last_reportable_months_give_empty_reports(
+        shop_path: str, month: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", "--month", month, "--json", "--db", str(shop_path)]) == 0
+    assert json.loads(capsys.readouterr().out)["incidents"] == 0
+
+
 def test_report_writes_a_pdf_on_letter(shop_path: str, tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "out" / "march.pdf"
@@ -132,3 +151,33 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(
     os.close(write_end)
     assert (result.returncode, result.stderr) == (1, "")
     assert not (tmp_path / "state").exists()
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [["stats", "--month", "2026-03"],
+                                     ["export", "--month", "2026-03", "-o", "-"]])
+def test_output_to_a_full_disk_is_one_line_and_no_crash_log(
+        shop_path: str, tmp_path: Path, command: list[str]) -> None:
+    """``recoverydesk stats ... > file`` on a full disk: one line that says so, exit 1."""
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run([sys.executable, "-m", "recoverydesk", *command,
+                                 "--db", str(shop_path)], stdout=full, stderr=subprocess.PIPE,
+                                text=True, env=env, check=False)
+    assert (result.returncode, result.stderr) == (
+        1, "recoverydesk: cannot write the output: No space left on device.\n")
+    assert not (tmp_path / "state").exists()
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device() or os.geteuid() == 0,
+                    reason="needs /dev/full, and a user who could not replace it should "
+                           "this break (tests/services/test_saving.py covers it with a pipe)")
+def test_a_report_into_a_device_is_written_into_it_not_over_it(
+        shop_path: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``-o /dev/full`` once replaced the device with a file (as root); now the write goes
+    into the device, which here says the disk is full."""
+    assert main(["report", "--month", "2026-03", "-o", "/dev/full",
+                 "--db", str(shop_path)]) == 1
+    assert capsys.readouterr().err == ("recoverydesk: Cannot write /dev/full: No space left "
+                                       "on device.\n")
+    assert Path("/dev/full").is_char_device()

@@ -9,6 +9,7 @@ start fast.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -21,6 +22,8 @@ from recoverydesk.errors import RecoveryDeskError, ValidationError
 from recoverydesk.paths import default_database_path
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+# A write that failed for want of room or a working disk (the output behind "> file").
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 
 
 class UsageError(Exception):
@@ -131,9 +134,23 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> i
         print("recoverydesk: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # last resort: logged with traceback, one line on screen
+        if _output_failed(exc):
+            return EXIT_FAILURE
         print(f"recoverydesk: {unexpected_message(exc, record_unexpected(exc, 'cli'))}",
               file=sys.stderr)
         return EXIT_FAILURE
+
+
+def _output_failed(exc: Exception) -> bool:
+    """Say so if ``exc`` is our output failing to be written (a full disk behind ``> file``).
+
+    Files the commands write themselves raise errors that name them; printed output is the
+    one write without a file name. It is the machine's trouble, not a fault of ours: one line,
+    no crash log."""
+    if not isinstance(exc, OSError) or exc.filename or exc.errno not in _WRITE_ERRNOS:
+        return False
+    print(f"recoverydesk: cannot write the output: {exc.strerror}.", file=sys.stderr)
+    return True
 
 
 def _reader_gone() -> int:

@@ -19,12 +19,22 @@ from recoverydesk.core.budget import NO_BUDGET, Budget, effective_allowance, rol
 from recoverydesk.core.domain import GESTURE_KINDS, SEVERITIES
 from recoverydesk.core.months import Month, local_date, month_range_utc, zone
 from recoverydesk.core.retention import Rate, divide_round, retention, share
-from recoverydesk.errors import StorageError
+from recoverydesk.errors import StorageError, ValidationError
 from recoverydesk.store import ledger, month_queries
 from recoverydesk.store.month_queries import Period
 
 Progress = Callable[[int, int, str], None]
 SERIES_MONTHS = 12
+# A Month runs from 1900-01 to 9998-12. A report reads the 13 months before its own (the
+# series and the rollover carry into its first month) and ends where the next one starts.
+FIRST_REPORT_MONTH, LAST_REPORT_MONTH = Month(1901, 2), Month(9998, 11)
+
+
+def check_reportable(month: Month) -> None:
+    """Refuse, with the range in the message, a month too early or late to report on."""
+    if not FIRST_REPORT_MONTH <= month <= LAST_REPORT_MONTH:
+        raise ValidationError(f"Reports cover the months {FIRST_REPORT_MONTH} to "
+                              f"{LAST_REPORT_MONTH}; {month} is outside them.", "month")
 NO_GESTURE = "no_gesture"
 
 
@@ -186,7 +196,11 @@ def compute(month: Month, *, now: datetime | None = None,
 
     Args:
         progress: called as ``progress(done, total, label)`` after each query family.
+
+    Raises:
+        ValidationError: ``month`` is outside the reportable range.
     """
+    check_reportable(month)
     settings = ledger.settings_row()
     if settings is None:
         raise StorageError("This database has no business set up.")

@@ -15,9 +15,10 @@ from typing import Any, cast
 from peewee import JOIN, Case, fn
 
 from recoverydesk.core.months import local_date
-from recoverydesk.errors import StorageError, ValidationError
+from recoverydesk.errors import ValidationError
 from recoverydesk.services import _base, audit_log
 from recoverydesk.services.customers import CustomerInput, _get, _validated, usable_customer
+from recoverydesk.services.saving import save_file
 from recoverydesk.services.types import CustomerInfo
 from recoverydesk.store import returns
 from recoverydesk.store.models import (
@@ -164,10 +165,7 @@ def export_customer_data(actor_id: int, customer_id: int, path: Path,
         "incidents": [_incident_export(i) for i in card.incidents],
     }
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    try:
-        path.write_text(text + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise StorageError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+    save_file(path, (text + "\n").encode("utf-8"))
     with _base.write():
         audit_log.append(actor_id, "customer.export", "customer", customer_id, {}, at)
     return path

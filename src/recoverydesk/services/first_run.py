@@ -21,6 +21,7 @@ from recoverydesk.core.months import month_of
 from recoverydesk.errors import ValidationError
 from recoverydesk.paths import default_demo_path
 from recoverydesk.services import business, catalog, team
+from recoverydesk.services.saving import save_file
 from recoverydesk.services.start_snapshot import needs_first_run  # noqa: F401 (re-exported)
 from recoverydesk.services.types import SetupPlan, SetupResult
 from recoverydesk.store.db import is_postgres_url
@@ -110,9 +111,10 @@ def recovery_key_sheet(business_name: str, owner_name: str, key: str) -> str:
 
 def save_recovery_key(path: str | Path, business_name: str, owner_name: str,
                       key: str) -> None:
-    """Write the key sheet as UTF-8 text (the owner chose the file)."""
-    Path(path).write_text(recovery_key_sheet(business_name, owner_name, key),
-                          encoding="utf-8")
+    """Write the key sheet as UTF-8 text (the owner chose the file), readable by the
+    owner's account only."""
+    save_file(path, recovery_key_sheet(business_name, owner_name, key).encode("utf-8"),
+              private=True)
 
 
 def demo_path() -> Path:

@@ -7,18 +7,16 @@ from a worker; the CLI passes none. Reading only: no transaction is held while a
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from recoverydesk.core.months import Month, local_date, month_range_utc
-from recoverydesk.errors import StorageError
 from recoverydesk.reports import figures as figures_module
 from recoverydesk.reports.figures import Figures
 from recoverydesk.services import _base
+from recoverydesk.services.saving import save_file
 from recoverydesk.store import month_lists
 from recoverydesk.store.month_queries import Period
 
@@ -36,22 +34,6 @@ def _one_month_period(month: Month, as_of: datetime) -> Period:
     tz = settings.tz
     return Period(month_range_utc(month, tz), tz, settings.retention_days,
                   local_date(as_of, tz))
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, so a failure leaves no half file."""
-    path = path.expanduser()
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    except OSError as exc:
-        raise StorageError(f"Cannot write to {path.parent}: {exc.strerror}.") from exc
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        Path(temp).replace(path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise StorageError(f"Cannot write {path}: {exc.strerror}.") from exc
 
 
 def _half(progress: Progress | None, offset: int) -> Progress | None:
@@ -84,7 +66,7 @@ def save_pdf(month: Month, path: str | Path, paper: str = "a4", now: datetime | 
              progress: Progress | None = None) -> Figures:
     """Write the monthly PDF to ``path`` (atomically) and return its figures."""
     data, figures = build_pdf(month, paper, now, progress)
-    _atomic_write(Path(path), data)
+    save_file(path, data)
     return figures
 
 
@@ -94,6 +76,7 @@ def export_csv(month: Month, target: str | Path | BinaryIO,
     the number of gesture rows."""
     from recoverydesk.reports.export import write_csv
 
+    figures_module.check_reportable(month)
     settings = _base.settings()
     start, end = month_range_utc(month, settings.tz)
     text = io.StringIO(newline="")
@@ -101,7 +84,7 @@ def export_csv(month: Month, target: str | Path | BinaryIO,
                      settings.tz, progress)
     data = text.getvalue().encode("utf-8")
     if isinstance(target, (str, Path)):
-        _atomic_write(Path(target), data)
+        save_file(target, data)
     else:
         target.write(data)
     if progress is not None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from recoverydesk.core import pins
 from recoverydesk.core.domain import MAX_NAME, clean_text
-from recoverydesk.errors import ValidationError
+from recoverydesk.errors import StorageError, ValidationError
 from recoverydesk.gui.first_run.fields import error_label, pin_edit
 from recoverydesk.gui.first_run.step import Step
 from recoverydesk.gui.messages import show_message
@@ -206,8 +206,7 @@ class RecoveryKeyPage(Step):
         try:
             first_run.save_recovery_key(path, self.setup.business_name, self.setup.owner_name,
                                         self.setup.recovery_key)
-        except OSError as exc:
-            show_message(self.status_label,
-                         self.tr("Could not save to %s: %s") % (path, exc.strerror or exc))
+        except StorageError as exc:
+            show_message(self.status_label, str(exc))
             return
         show_message(self.status_label, self.tr("Saved to %s.") % path, "ok")
