@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from recoverydesk.cli import main
-from recoverydesk.services import auth, business
+from recoverydesk.services import auth, business, team
 from tests.conftest import Shop, make_shop
 
 
@@ -103,6 +103,22 @@ def test_reset_pin_refuses_a_wrong_key_or_mismatched_pins(
     assert "differ" in one_line(capsys.readouterr().err)
     assert main(argv, stdin=io.StringIO(f"{key}\n98\n98\n")) == 2
     assert "4 to 8 digits" in one_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("name", ["Nobody", "Sam Staff"])
+def test_reset_pin_for_no_owner_says_so_before_asking_anything(
+        shop_file: Shop, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A mistyped name is said at once, not after the key and the new PIN twice."""
+    answers = io.StringIO("")  # nothing to read: asking would fail with "No input for"
+    business.open_business(shop_file.path)
+    try:
+        team.add_employee(shop_file.owner_id, "Sam Staff", "staff", "4321")
+    finally:
+        business.close_business()
+    assert main(["reset-pin", "--employee", name, "--db", str(shop_file.path)],
+                stdin=answers) == 1
+    assert one_line(capsys.readouterr().err) == (
+        f"recoverydesk: There is no owner called '{name}'.")
 
 
 def test_without_a_display_the_app_says_so_in_one_line(

@@ -242,6 +242,7 @@ def _reset_pin(args: argparse.Namespace, stdin: TextIO) -> int:
 
     business.open_business(_target(args))
     try:
+        auth.owner_for_reset(args.employee)  # a wrong name is said before any typing
         key = _ask(stdin, "Recovery key: ")
         pin = _ask(stdin, "New PIN (4-8 digits): ")
         if _ask(stdin, "New PIN again: ") != pin:

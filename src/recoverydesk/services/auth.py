@@ -93,6 +93,22 @@ def verify_approver(approver_id: int, pin: str, spender_id: int, at: datetime) -
     return approver
 
 
+def owner_for_reset(employee_name: str) -> Employee:
+    """The active owner called ``employee_name`` who has a recovery key, so a reset can ask
+    for the key and the new PIN only once it is known to be possible.
+
+    Raises:
+        NotFound: nobody by that name is an owner with a key.
+        PermissionDenied: that owner is no longer active.
+    """
+    employee = team.find_by_name(employee_name)
+    if employee is None or employee.role != "owner" or not employee.recovery_key_hash:
+        raise NotFound(f"There is no owner called '{employee_name}'.")
+    if not employee.active:
+        raise PermissionDenied(f"{employee.name} is no longer active.")
+    return employee
+
+
 def reset_pin_with_key(employee_name: str, recovery_key: str, new_pin: str,
                        now: datetime | None = None) -> str:
     """An owner who forgot their PIN sets a new one with their recovery key.
@@ -102,12 +118,9 @@ def reset_pin_with_key(employee_name: str, recovery_key: str, new_pin: str,
     """
     pins.validate_pin(new_pin, "new_pin")
     at = _base.utcnow(now)
-    employee = team.find_by_name(employee_name)
-    if employee is None or employee.role != "owner" or not employee.recovery_key_hash:
-        raise NotFound(f"There is no owner called '{employee_name}'.")
-    if not employee.active:
-        raise PermissionDenied(f"{employee.name} is no longer active.")
+    employee = owner_for_reset(employee_name)
     key = pins.normalize_recovery_key(recovery_key)
+    assert employee.recovery_key_hash is not None  # owner_for_reset made sure
     if not pins.verify_secret(key, employee.recovery_key_hash):
         with _base.write():
             audit_log.append(None, "recovery_key.failed", "employee", employee.id, {}, at)
