@@ -23,8 +23,8 @@ def test_control_characters_are_refused_exactly_by_unicode_category(text: str,
     """A character of category Cc is refused (tab and newline allowed in multi-line text);
     every other character, any script or emoji, is kept."""
     cleaned = unicodedata.normalize("NFC", text.strip())
-    if not cleaned:
-        return
+    if not any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in cleaned):
+        return  # nothing visible: "Enter the ..." (test_invisible_text_is_no_text)
     if _has_refused_control(cleaned, multiline):
         with pytest.raises(ValidationError, match="control character"):
             clean_text(text, "description", max_len=100, multiline=multiline)
@@ -54,3 +54,26 @@ def test_text_is_trimmed_nfc_normalised_and_length_checked() -> None:
         clean_text("x" * 11, "name", max_len=10)
     with pytest.raises(ValidationError, match="Enter the name"):
         clean_text("   ", "name", max_len=10)
+
+
+@pytest.mark.parametrize("text", ["\u200b", "\ufeff", " \u200d\u200c ", "\u2060\u00ad"])
+def test_invisible_text_is_no_text(text: str) -> None:
+    """Only zero-width or format characters (a pasted byte-order mark, a zero-width space)
+    would make a name that looks empty in every list: asked for like an empty one."""
+    with pytest.raises(ValidationError, match="Enter the name"):
+        clean_text(text, "name", max_len=10)
+    assert clean_text(text, "notes", max_len=10, required=False) == text.strip()
+
+
+@pytest.mark.parametrize("text", ["👨\u200d👩\u200d👧", "क्\u200dष", "می\u200cخواهم"])
+def test_joiners_inside_visible_text_are_kept(text: str) -> None:
+    """Zero-width joiners belong to emoji sequences, Indic and Persian spelling."""
+    assert clean_text(text, "name", max_len=20) == unicodedata.normalize("NFC", text)
+
+
+@pytest.mark.parametrize("text", ["\ud800", "Anna \udcff", "\udfff x"])
+def test_half_a_character_is_refused_not_a_storage_crash(text: str) -> None:
+    """A lone surrogate (a broken paste, non-UTF-8 bytes from a command line) cannot be
+    stored as UTF-8; it once reached SQLite and failed there as an unexpected error."""
+    with pytest.raises(ValidationError, match="name contains a broken character"):
+        clean_text(text, "name", max_len=20)

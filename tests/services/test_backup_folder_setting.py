@@ -30,9 +30,11 @@ def test_empty_means_the_default_folder(shop: Shop) -> None:
     assert business.get_settings().backup_folder is None
 
 
-@pytest.mark.parametrize("folder", ["relative/folder", "a\0b"])
+@pytest.mark.parametrize("folder", ["relative/folder", "a\0b", "/media/Sicherung\udce4"])
 def test_a_relative_or_malformed_path_is_refused(shop: Shop, folder: str) -> None:
-    """A relative path or one with a NUL character is refused naming the field."""
+    """A relative path, one with a NUL character, or one whose name was not UTF-8 (Python
+    hands such bytes over as half characters, which the database cannot store) is refused
+    naming the field."""
     with pytest.raises(ValidationError) as caught:
         business.update_settings(shop.owner_id, backup_folder=folder)
     assert caught.value.field == "backup_folder"

@@ -33,7 +33,7 @@ def test_anonymous_incidents_get_no_follow_up(shop: Shop) -> None:
     assert recoveries.log_recovery(anna, shop.incident(), now=T0).followup_id is None
 
 
-@pytest.mark.parametrize("text", ["", "   ", "x" * 10_000, "bad\x00byte"])
+@pytest.mark.parametrize("text", ["", "   ", "x" * 10_000, "bad\x00byte", "\ufeff", "half \ud800"])
 def test_bad_descriptions_are_refused_and_nothing_is_saved(shop: Shop, text: str) -> None:
     anna = shop.staff("Anna", 5000, 3000)
     with pytest.raises(ValidationError) as err:

@@ -22,6 +22,9 @@ MAX_REASON = 500
 # per-character category lookup, and descriptions are checked on every logged recovery.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _CONTROL_BUT_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # keeps \t and \n
+# Half of a UTF-16 pair on its own: no character at all, and it cannot be stored as UTF-8.
+# It arrives from a broken paste, or from command-line bytes that were not UTF-8.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 VOID_OWN_WINDOW_MINUTES = 10
 LOCKOUT_ATTEMPTS = 5
@@ -37,19 +40,38 @@ def clean_text(value: str | None, field: str, *, max_len: int, required: bool = 
     """
     label = label or field.replace("_", " ")
     text = unicodedata.normalize("NFC", (value or "").strip())
-    if required and not text:
+    if required and not _visible(text):
         raise ValidationError(f"Enter the {label}.", field)
     if len(text) > max_len:
         raise ValidationError(
             f"The {label} is too long: {len(text):,} characters, at most {max_len:,}.", field)
     if (_CONTROL_BUT_LINES if multiline else _CONTROL).search(text):
         raise ValidationError(f"The {label} contains a control character; remove it.", field)
+    if has_broken_character(text):
+        raise ValidationError(f"The {label} contains a broken character (half of one); type "
+                              "it again.", field)
     return text
 
 
+def has_broken_character(text: str) -> bool:
+    """Whether ``text`` holds half a character (a lone surrogate), which no UTF-8 store can
+    keep: a broken paste, or a file name whose bytes were not UTF-8."""
+    return _LONE_SURROGATE.search(text) is not None
+
+
+def _visible(text: str) -> bool:
+    """Whether ``text`` shows anything: not only spaces and invisible format characters (a
+    zero-width space or a byte-order mark would make a name that looks empty). Stops at the
+    first visible character, so a long text costs no more than a short one."""
+    return any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text)
+
+
 def fold_text(text: str | None) -> str:
-    """Case- and form-insensitive text for searching in every script (Łucja = łucja)."""
-    return unicodedata.normalize("NFC", text or "").casefold()
+    """Case- and form-insensitive text for searching in every script (Łucja = łucja).
+
+    Half characters are dropped: stored text never holds one (:func:`clean_text`), and the
+    database could not even be asked for one."""
+    return _LONE_SURROGATE.sub("", unicodedata.normalize("NFC", text or "")).casefold()
 
 
 def choose(value: str, options: tuple[str, ...], field: str) -> str:

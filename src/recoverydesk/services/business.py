@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from recoverydesk.core import pins
-from recoverydesk.core.domain import MAX_NAME, clean_text
+from recoverydesk.core.domain import MAX_NAME, clean_text, has_broken_character
 from recoverydesk.core.months import zone
 from recoverydesk.errors import StorageError, ValidationError
 from recoverydesk.services import _base, audit_log, catalog, team
@@ -238,6 +238,9 @@ def _checked_folder(folder: object) -> str | None:
         return None
     if not isinstance(folder, str) or len(folder) > 1000 or "\0" in folder:
         raise ValidationError("The backup folder must be a folder path.", "backup_folder")
+    if has_broken_character(folder):
+        raise ValidationError("The backup folder's name is not valid text (its bytes are not "
+                              "UTF-8); rename the folder or choose another.", "backup_folder")
     path = Path(folder.strip()).expanduser()
     if not path.is_absolute():
         raise ValidationError(f"Give the full path of the backup folder, not '{folder}'.",
