@@ -183,3 +183,34 @@ def test_demo_then_check_passes_and_an_existing_file_is_refused(
     assert main(["--db", str(target), "check"]) == 0
     assert main(["demo", "--db", str(target)]) == 1
     assert "already exists" in one_line(capsys.readouterr().err)
+
+
+def test_demo_goes_where_db_says_a_file_or_a_postgresql_server(
+        db_target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The target reaches the demo as typed: made a ``Path`` first, ``postgresql://…`` lost
+    a slash and the demo became a local file in a folder called ``postgresql:``."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["demo", "--db", db_target, "--months", "1", "--end-month", "2026-10"]) == 0
+    assert main(["check", "--db", db_target]) == 0
+    assert "passed" in capsys.readouterr().out
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(":")]
+
+
+@pytest.mark.parametrize(("target", "says"), [
+    ("mysql://shop/tills", "is neither a file path nor a postgresql:// address"),
+    ("sqlite:///shop.db", "is neither a file path nor a postgresql:// address"),
+    ("postgresql://till:secret@server:54x2/shop", "has a port that is not a number"),
+])
+@pytest.mark.parametrize("command", [["check"], ["demo", "--months", "1"]])
+def test_an_address_that_is_no_database_is_one_line_and_makes_nothing(
+        target: str, says: str, command: list[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Taken as a file path, ``mysql://shop/tills`` made folders ``mysql:/shop`` and a demo
+    in them; a port that is no number failed as an unexpected error. The password is not
+    repeated."""
+    monkeypatch.chdir(tmp_path)
+    assert main([*command, "--db", target]) == 1
+    line = one_line(capsys.readouterr().err)
+    assert says in line and "secret" not in line
+    assert list(tmp_path.iterdir()) == []

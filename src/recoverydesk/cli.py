@@ -194,7 +194,7 @@ def _demo(args: argparse.Namespace, _stdin: TextIO) -> int:
         raise ValidationError("demo needs a new database file: recoverydesk demo --db PATH")
     from recoverydesk.services.demo import DEMO_PEOPLE, build_demo
 
-    summary = build_demo(Path(args.db), months=args.months, seed=args.seed,
+    summary = build_demo(args.db, months=args.months, seed=args.seed,  # a path or a URL
                          end_month=args.end_month)
     print(f"Demo business '{summary.business}' written to {summary.path}: "
           f"{summary.months} months to {summary.end_month}, {summary.employees} employees, "

@@ -22,7 +22,7 @@ from peewee import DatabaseError as PeeweeDatabaseError
 
 from recoverydesk.errors import StorageError
 from recoverydesk.store.files import check_database_file
-from recoverydesk.store.targets import is_postgres_url
+from recoverydesk.store.targets import is_other_url, is_postgres_url
 
 database = DatabaseProxy()
 
@@ -47,8 +47,12 @@ def redacted(url: str) -> str:
     """A PostgreSQL URL without its password, for messages."""
     parts = urlsplit(url)
     user = f"{unquote(parts.username)}@" if parts.username else ""
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{user}{parts.hostname or ''}{port}{parts.path}"
+    host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
+    # The port as typed (parts.port fails on one that is no number), after any "[v6]".
+    port = parts.netloc.rpartition("@")[2].rpartition("]")[2].partition(":")[2]
+    port = f":{port}" if port else ""
+    return f"{parts.scheme}://{user}{host}{port}{parts.path}"
 
 
 class LazyPsycopg3Adapter(Psycopg3Adapter):
@@ -97,6 +101,11 @@ class ServerDatabase(PostgresqlDatabase):
 
 def _postgres(url: str) -> PostgresqlDatabase:
     parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        raise StorageError(f"{redacted(url)} has a port that is not a number from 1 to "
+                           "65535.") from None
     name = unquote(parts.path.lstrip("/"))
     if not name:
         raise StorageError(f"{redacted(url)} names no database: use "
@@ -104,7 +113,7 @@ def _postgres(url: str) -> PostgresqlDatabase:
     return ServerDatabase(
         name, user=unquote(parts.username) if parts.username else None,
         password=unquote(parts.password) if parts.password else None,
-        host=parts.hostname or None, port=parts.port,
+        host=parts.hostname or None, port=port,
         connect_timeout=10)
 
 
@@ -116,6 +125,10 @@ def connect(target: str | Path, *, create: bool = False) -> Database:
         StorageError: the file is missing (and ``create`` is false), is not a database, or
             cannot be opened; the server cannot be reached.
     """
+    if is_other_url(target):
+        raise StorageError(f"{redacted(str(target))} is neither a file path nor a postgresql:// "
+                           "address: RecoveryDesk keeps its data in an SQLite file or on a "
+                           "PostgreSQL server.")
     if is_postgres_url(target):
         db: Database = _postgres(str(target))
         where = redacted(str(target))
