@@ -27,7 +27,7 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 CHILD = """
 import json, sys
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from recoverydesk.gui.app import run
 from recoverydesk.gui.dialogs.open_failure import OpenFailureDialog
 from recoverydesk.gui.main_window import MainWindow
@@ -49,6 +49,10 @@ seen = []
 
 def drive():
     modal = QApplication.activeModalWidget()
+    if isinstance(modal, QMessageBox):
+        seen.append("message: " + modal.text())
+        modal.accept()
+        return
     if isinstance(modal, OpenFailureDialog) and modal.restore_button.isEnabled():
         if any(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets()):
             seen.append("window built before the dialog")  # from the first look
@@ -71,13 +75,14 @@ print(json.dumps({"code": code, "seen": seen}), flush=True)
 """
 
 
-def _run_app(path: Path, wait_for_open: bool = False,
-             after_first_look: Path | None = None) -> dict[str, object]:
+def _run_app(path: Path | str, wait_for_open: bool = False,
+             after_first_look: Path | None = None,
+             cwd: Path | None = None) -> dict[str, object]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                PYTHONPATH=os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]))
     done = subprocess.run([sys.executable, "-c", CHILD, str(path), str(int(wait_for_open)),
                            str(after_first_look or "")], capture_output=True,
-                          text=True, timeout=120, env=env, check=False)
+                          text=True, timeout=120, env=env, check=False, cwd=cwd)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr, done.stderr
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -90,6 +95,18 @@ def test_the_app_opens_and_closes_cleanly(shop: Shop) -> None:
     business.close_business()
     result = _run_app(shop.path)
     assert result == {"code": 0, "seen": ["window: RecoveryDesk — Café Zażółć"]}
+
+
+def test_another_servers_address_is_refused_in_a_message_not_set_up_as_a_file(
+        tmp_path: Path) -> None:
+    """``recoverydesk --db mysql://shop/tills`` once counted as a new file: the first-run
+    chooser offered to set up a business in folders called ``mysql:/shop``."""
+    result = _run_app("mysql://shop/tills", cwd=tmp_path)
+    seen = result["seen"]
+    assert result["code"] == 1 and isinstance(seen, list) and len(seen) == 1
+    assert seen[0].startswith("message: mysql://shop/tills is neither a file path nor a "
+                              "postgresql:// address")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_app_offers_the_backup_then_opens_the_restored_file(shop: Shop) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recoverydesk.store import first_look
-from recoverydesk.store.targets import is_postgres_url
+from recoverydesk.store.targets import is_other_url, is_postgres_url
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,11 @@ class StartSnapshot:
 
 def needs_first_run(target: str) -> bool:
     """No database yet: an SQLite file that does not exist (the default one on a new
-    machine, or ``--db NEW.db``)."""
-    return not is_postgres_url(target) and not Path(target).expanduser().exists()
+    machine, or ``--db NEW.db``). An address of another server (``mysql://…``) is no new
+    file: the ordinary open refuses it and says why."""
+    if is_postgres_url(target) or is_other_url(target):
+        return False
+    return not Path(target).expanduser().exists()
 
 
 def peek(target: str) -> StartSnapshot | None:
