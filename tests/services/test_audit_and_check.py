@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from recoverydesk.services import audit_log, recoveries
@@ -86,3 +87,43 @@ def test_a_voids_copy_of_its_gesture_edited_is_found(shop: Shop) -> None:
     problems = run_check()
     assert [p.check for p in problems] == ["money"]
     assert f"void of gesture {voided}: its copy" in problems[0].message
+
+
+def test_a_gesture_moved_to_another_month_is_found(shop: Shop) -> None:
+    """Its moment picks the budget month: moving a spend out of a month where it went past
+    the allowance would hide the overspend, with every amount and the chain unchanged."""
+    kept, _ = populate(shop)
+    later = "created_at + INTERVAL '40 days'" if is_postgres() else \
+        "datetime(created_at, '+40 days')"
+    database.execute_sql(sql(f"UPDATE gesture SET created_at = {later} WHERE id = ?"),
+                         (kept,))
+    assert audit_log.verify_chain().intact
+    problems = run_check()
+    assert [p.check for p in problems] == ["money"]
+    assert problems[0].message.startswith(f"gesture {kept}: made at ")
+    assert str(T0.replace(tzinfo=None)) in problems[0].message
+
+
+def test_a_budget_row_edited_added_or_deleted_is_found(shop: Shop) -> None:
+    """The services enforce the budget rows and the replay the audited values, so a raised
+    allowance would pass unnoticed until spent; check compares the rows with the log."""
+    populate(shop)
+    anna = database.execute_sql("SELECT id FROM employee WHERE name = 'Anna'").fetchone()[0]
+    database.execute_sql(sql("UPDATE budget_change SET allowance_minor = 999999 "
+                             "WHERE employee_id = ?"), (anna,))
+    assert audit_log.verify_chain().intact
+    problems = run_check()
+    assert [p.check for p in problems] == ["budget"]
+    assert problems[0].message.startswith(
+        f"budget of employee {anna} from 2026-03: allowance is 999999 but audit entry ")
+    assert problems[0].message.endswith("recorded 5000")
+
+    database.execute_sql(sql("INSERT INTO budget_change (employee_id, effective_month, "
+                             "allowance_minor, per_incident_limit_minor, set_at) "
+                             "VALUES (?, 202604, 100, 100, ?)"), (anna, T0.replace(tzinfo=None)))
+    database.execute_sql(sql("DELETE FROM budget_change WHERE employee_id = ? "
+                             "AND effective_month = 202603"), (anna,))
+    messages = sorted(p.message for p in run_check() if p.check == "budget")
+    assert re.fullmatch(rf"budget of employee {anna} from 2026-03 in audit entry \d+ is "
+                        "missing", messages[0])
+    assert messages[1] == f"budget of employee {anna} from 2026-04 has no audit entry"

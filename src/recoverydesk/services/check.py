@@ -14,13 +14,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from recoverydesk.core.months import Month
 from recoverydesk.services._base import settings
 from recoverydesk.services.audit_log import verify_chain
 from recoverydesk.services.budget_replay import budget_problems
 from recoverydesk.services.types import Problem
 from recoverydesk.store import returns
 from recoverydesk.store.db import database
-from recoverydesk.store.models import AuditEntry, Gesture, Void
+from recoverydesk.store.models import AuditEntry, BudgetChange, Gesture, Void
 
 _GESTURE_FIELDS = {"incident": "incident_id", "employee": "employee_id", "kind": "kind",
                    "cost": "cost_minor", "value": "value_minor", "approved_by": "approved_by_id"}
@@ -32,6 +33,7 @@ def run_check() -> list[Problem]:
     if not chain.intact:
         problems.append(Problem("audit chain", chain.message))
     problems.extend(_money_checks())
+    problems.extend(_budget_row_checks())
     problems.extend(budget_problems(settings()))
     problems.extend(_retention_checks())
     return problems
@@ -70,12 +72,12 @@ def _sqlite_checks() -> list[Problem]:
 def _money_checks() -> list[Problem]:
     logged_gestures: dict[int, dict[str, Any]] = {}
     logged_voids: dict[int, dict[str, Any]] = {}
-    query = AuditEntry.select(AuditEntry.seq, AuditEntry.details).where(
+    query = AuditEntry.select(AuditEntry.seq, AuditEntry.at, AuditEntry.details).where(
         AuditEntry.details.contains('"gestures"') | AuditEntry.details.contains('"voids"'))
-    for seq, text in query.tuples().iterator():
+    for seq, at, text in query.tuples().iterator():
         details = json.loads(text)
         for facts in details.get("gestures", []):
-            logged_gestures[facts["id"]] = facts | {"seq": seq}
+            logged_gestures[facts["id"]] = facts | {"seq": seq, "at": at}
         for facts in details.get("voids", []):
             logged_voids[facts["gesture"]] = facts | {"seq": seq}
 
@@ -92,6 +94,12 @@ def _money_checks() -> list[Problem]:
                 problems.append(Problem(
                     "money", f"gesture {row.id}: {key} is {getattr(row, attr)!r} but audit "
                              f"entry {facts['seq']} recorded {facts.get(key)!r}"))
+        # Written in the entry's transaction with its moment; the moment picks the budget
+        # month, so a gesture moved in time moves its spend to another month.
+        if row.created_at != facts["at"]:
+            problems.append(Problem(
+                "money", f"gesture {row.id}: made at {row.created_at} but audit entry "
+                         f"{facts['seq']} recorded {facts['at']}"))
     problems.extend(Problem("money", f"gesture {gid} in audit entry {f['seq']} is missing")
                     for gid, f in logged_gestures.items() if gid not in seen)
 
@@ -116,4 +124,41 @@ def _money_checks() -> list[Problem]:
     problems.extend(Problem("money", f"void of gesture {gid} in audit entry {f['seq']} is "
                                      "missing (the spend counts again)")
                     for gid, f in logged_voids.items() if gid not in voided)
+    return problems
+
+
+def _budget_row_checks() -> list[Problem]:
+    """Each budget row against the last ``budget.set`` entry for its employee and month:
+    the services enforce the rows, the replay below the audited values, so an allowance
+    raised behind the app's back would otherwise pass until it was spent."""
+    logged: dict[tuple[int, int], tuple[int, Any, Any]] = {}
+    query = (AuditEntry.select(AuditEntry.seq, AuditEntry.entity_id, AuditEntry.details)
+             .where(AuditEntry.action == "budget.set").order_by(AuditEntry.seq))
+    for seq, employee, text in query.tuples().iterator():
+        details = json.loads(text)
+        new = details["new"]
+        logged[(employee, Month.parse(details["from_month"]).key())] = (
+            seq, new["allowance"], new["per_incident_limit"])
+    problems: list[Problem] = []
+    seen: set[tuple[int, int]] = set()
+    rows = BudgetChange.select(BudgetChange.employee, BudgetChange.effective_month,
+                               BudgetChange.allowance_minor,
+                               BudgetChange.per_incident_limit_minor).tuples()
+    for employee, month_key, allowance, limit in rows.iterator():
+        seen.add((employee, month_key))
+        where = f"budget of employee {employee} from {Month.from_key(month_key)}"
+        entry = logged.get((employee, month_key))
+        if entry is None:
+            problems.append(Problem("budget", f"{where} has no audit entry"))
+            continue
+        seq, logged_allowance, logged_limit = entry
+        for name, live, audited in (("allowance", allowance, logged_allowance),
+                                    ("per-incident limit", limit, logged_limit)):
+            if live != audited:
+                problems.append(Problem("budget", f"{where}: {name} is {live!r} but audit "
+                                                  f"entry {seq} recorded {audited!r}"))
+    problems.extend(Problem("budget", f"budget of employee {employee} from "
+                                      f"{Month.from_key(key)} in audit entry {entry[0]} is "
+                                      "missing")
+                    for (employee, key), entry in logged.items() if (employee, key) not in seen)
     return problems
