@@ -3,7 +3,9 @@ signing in to the new business on the real file (SPEC §7 First run)."""
 
 from __future__ import annotations
 
+import stat
 import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -335,6 +337,14 @@ def test_the_recovery_key_prints_and_saves(qtbot: QtBot, chooser: FirstRunChoose
     page.save_button.click()
     assert key in sheet.read_text(encoding="utf-8") and OWNER in sheet.read_text("utf-8")
     assert page.status_label.text() == f"Saved to {sheet}."
+    if sys.platform != "win32":
+        assert stat.S_IMODE(sheet.stat().st_mode) == 0o600  # for the owner's account only
+    nowhere = tmp_path / "no such folder" / "key.txt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(nowhere), "Text files (*.txt)"))
+    page.save_button.click()
+    assert page.status_label.text() == (f"Cannot write to {nowhere.parent}: No such file or "
+                                        "directory.")
     press(wizard, BACK)  # back and forth keeps the one key
     press(wizard, NEXT)
     assert page.key_label.text() == key
