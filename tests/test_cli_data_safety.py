@@ -99,6 +99,16 @@ def test_restore_refuses_a_text_file_with_exit_1(
                                                       "database.")
 
 
+def test_restore_from_a_missing_file_is_one_line_and_changes_nothing(
+        shop_file: Shop, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A mistyped backup name once failed as an unexpected error (FileNotFoundError)."""
+    before = shop_file.path.read_bytes()
+    missing = tmp_path / "shop-2026-11-01.db"
+    assert main(["restore", str(missing), "--db", str(shop_file.path)]) == 1
+    assert one_line(capsys.readouterr().err) == f"recoverydesk: There is no file at {missing}."
+    assert shop_file.path.read_bytes() == before
+
+
 def test_copy_to_a_new_sqlite_file_verifies_the_chain(
         shop_file: Shop, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     dest = tmp_path / "copy.db"

@@ -63,15 +63,20 @@ def check_database_file(path: Path) -> None:
     Raises:
         UnreadableDatabase: empty, text, an image or other file, another program's SQLite
             file, cut short, or damaged; the message names the case.
-        StorageError: ``path`` is a folder.
+        StorageError: ``path`` is a folder, is not there, or cannot be read.
     """
     if path.is_dir():
         raise StorageError(f"{path} is a folder, not a RecoveryDesk database.")
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            sample = handle.read(4096)
+    except FileNotFoundError:
+        raise StorageError(f"There is no file at {path}.") from None
+    except OSError as exc:
+        raise StorageError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
     if size == 0:
         raise _refuse(path, "empty", "is empty (0 bytes): it is not a RecoveryDesk database.")
-    with path.open("rb") as handle:
-        sample = handle.read(4096)
     if not sample.startswith(SQLITE_MAGIC):
         for signature, name in _SIGNATURES:
             if sample.startswith(signature):
