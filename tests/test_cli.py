@@ -49,11 +49,21 @@ def test_check_fails_with_exit_1_when_money_was_edited(
 @pytest.mark.parametrize("argv", [
     ["frobnicate"], ["check", "--bogus"], ["demo", "--months", "0", "--db", "x.db"],
     ["demo", "--end-month", "2026-13", "--db", "x.db"], ["demo", "--months", "soon"],
+    ["backup", "-o", ""], ["report", "--month", "2026-10", "-o", " "],
+    ["export", "--month", "2026-10", "--output", ""],
 ])
 def test_bad_arguments_exit_2_with_one_line(argv: list[str],
                                             capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 2
     assert one_line(capsys.readouterr().err).startswith("recoverydesk: ")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").is_char_device(), reason="needs /dev/zero")
+def test_a_device_is_no_database(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--db /dev/zero`` once read as "is empty (0 bytes)"."""
+    assert main(["check", "--db", "/dev/zero"]) == 1
+    assert one_line(capsys.readouterr().err) == (
+        "recoverydesk: /dev/zero is a device or a pipe, not a RecoveryDesk database.")
 
 
 def test_demo_without_db_is_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:

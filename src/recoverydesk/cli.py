@@ -47,6 +47,13 @@ def _positive_int(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def _file_name(text: str) -> str:
+    """An output file as typed; an empty one (``-o ""``) would mean the current folder."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give a file name")
+    return text
+
+
 def _month(text: str) -> object:
     from recoverydesk.core.months import Month
     try:
@@ -84,12 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="JSON with stable snake_case keys")
     report = command("report", "write the monthly PDF report")
     report.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
-    report.add_argument("-o", "--output", metavar="FILE.pdf",
+    report.add_argument("-o", "--output", metavar="FILE.pdf", type=_file_name,
                         help="default: recoverydesk-YYYY-MM.pdf in the current folder")
     report.add_argument("--paper", choices=("a4", "letter"), default="a4")
     export = command("export", "write the month's gestures as CSV, one row each")
     export.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
-    export.add_argument("-o", "--output", metavar="FILE.csv",
+    export.add_argument("-o", "--output", metavar="FILE.csv", type=_file_name,
                         help="default: recoverydesk-YYYY-MM.csv in the current folder; "
                              "'-' for standard output")
     _add_data_safety_commands(command)
@@ -98,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_data_safety_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     backup = command("backup", "back up the SQLite database now (SQLite online backup)")
-    backup.add_argument("-o", "--output", metavar="FILE", type=Path,
+    backup.add_argument("-o", "--output", metavar="FILE", type=lambda text: Path(_file_name(text)),
                         help="write the backup to FILE (default: the backup folder)")
     restore = command("restore", "replace the database by a backup (the current file is "
                                  "backed up first)")

@@ -67,6 +67,8 @@ def check_database_file(path: Path) -> None:
     """
     if path.is_dir():
         raise StorageError(f"{path} is a folder, not a RecoveryDesk database.")
+    if path.exists() and not path.is_file():
+        raise StorageError(f"{path} is a device or a pipe, not a RecoveryDesk database.")
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
