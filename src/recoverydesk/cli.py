@@ -228,7 +228,7 @@ def _check(args: argparse.Namespace, _stdin: TextIO) -> int:
               file=sys.stderr)
         return EXIT_FAILURE
     print(f"ok: '{info.name}' passed integrity, foreign key, audit chain ({entries} entries), "
-          "money and budget checks")
+          "money, budget, incident and retention checks")
     return EXIT_OK
 
 

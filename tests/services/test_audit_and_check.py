@@ -127,3 +127,63 @@ def test_a_budget_row_edited_added_or_deleted_is_found(shop: Shop) -> None:
     assert re.fullmatch(rf"budget of employee {anna} from 2026-03 in audit entry \d+ is "
                         "missing", messages[0])
     assert messages[1] == f"budget of employee {anna} from 2026-04 has no audit entry"
+
+
+def test_incidents_corrected_resolved_and_merged_through_the_app_pass(shop: Shop) -> None:
+    """The log replayed: a correction of customer and severity, a resolution and a merge
+    that moves a customer's incidents leave rows and log in agreement."""
+    from recoverydesk.services import customer_records, customers, incidents
+    from recoverydesk.services.customers import CustomerInput
+
+    anna = shop.staff("Anna", 5000, 3000)
+    one = customers.add_customer(anna, CustomerInput(name="Åsa"), now=T0)
+    two = customers.add_customer(anna, CustomerInput(name="Asa", phone="+47 1"), now=T0)
+    first = recoveries.log_recovery(anna, shop.incident(), customer_id=two, now=T0)
+    second = recoveries.log_recovery(anna, shop.incident("Lift"), now=T0)
+    incidents.correct_incident(anna, second.incident_id, customer_id=two, severity="major",
+                               now=T0 + timedelta(minutes=1))
+    incidents.resolve_incident(anna, first.incident_id, "delighted",
+                               now=T0 + timedelta(minutes=2))
+    customer_records.merge_customers(anna, one, two, now=T0 + timedelta(minutes=3))
+    moved = database.execute_sql("SELECT count(*) FROM incident WHERE customer_id = ?"
+                                 .replace("?", database.param), (one,)).fetchone()[0]
+    assert moved == 2 and run_check() == []
+
+
+def test_an_incident_edited_behind_the_apps_back_is_found(shop: Shop) -> None:
+    """Report moment (its month), customer (retention) and resolution (median time) all
+    shape the figures; none is money, so the money check alone would not see them."""
+    kept, _ = populate(shop)
+    incident = database.execute_sql(sql("SELECT incident_id FROM gesture WHERE id = ?"),
+                                    (kept,)).fetchone()[0]
+    later = "reported_at + INTERVAL '40 days'" if is_postgres() else \
+        "datetime(reported_at, '+40 days')"
+    database.execute_sql(sql(f"UPDATE incident SET reported_at = {later}, severity = "
+                             "'critical', resolved_at = reported_at WHERE id = ?"), (incident,))
+    assert audit_log.verify_chain().intact
+    problems = run_check()
+    assert {p.check for p in problems} == {"incidents"}
+    messages = [p.message for p in problems]
+    assert [m.split(" is ")[0] for m in messages] == [
+        f"incident {incident}: reported at", f"incident {incident}: severity",
+        f"incident {incident}: resolved at"]
+    assert re.fullmatch(rf"incident {incident}: severity is 'critical' but the audit log "
+                        r"\(to entry \d+\) says 'minor'", messages[1])
+    assert messages[2].endswith("says None")
+
+
+def test_an_incident_added_or_deleted_behind_the_apps_back_is_found(shop: Shop) -> None:
+    populate(shop)
+    if not is_postgres():
+        database.execute_sql("PRAGMA foreign_keys = OFF")
+    first = database.execute_sql("SELECT min(id) FROM incident").fetchone()[0]
+    database.execute_sql(sql("DELETE FROM gesture WHERE incident_id = ?"), (first,))
+    database.execute_sql(sql("DELETE FROM incident WHERE id = ?"), (first,))
+    database.execute_sql(sql(
+        "INSERT INTO incident (reported_at, reported_by_id, category_id, description, "
+        "severity, proactive, status) VALUES (?, ?, ?, 'made up', 'minor', ?, 'open')"),
+        (T0.replace(tzinfo=None), shop.owner_id, shop.category_id, False))
+    messages = [p.message for p in run_check() if p.check == "incidents"]
+    assert len(messages) == 2
+    assert re.fullmatch(r"incident \d+ has no audit entry", messages[0])
+    assert re.fullmatch(rf"incident {first} in audit entry \d+ is missing", messages[1])

@@ -22,9 +22,11 @@ def _spend_bypassing_the_check(shop: Shop, employee: int, cost: int) -> int:
         gesture = ledger.insert_gesture(incident=incident, employee=employee, kind="gift",
                                         description="", cost=cost, value=None,
                                         approved_by=None, created_at=at)
-        audit_log.append(employee, "recovery.log", "incident", incident, {"gestures": [
-            {"id": gesture, "incident": incident, "employee": employee, "kind": "gift",
-             "cost": cost, "value": None, "approved_by": None}]}, at)
+        audit_log.append(employee, "recovery.log", "incident", incident, {
+            "category": shop.category_id, "severity": "minor", "proactive": False,
+            "customer": None, "gestures": [
+                {"id": gesture, "incident": incident, "employee": employee, "kind": "gift",
+                 "cost": cost, "value": None, "approved_by": None}]}, at)
     return gesture
 
 

@@ -4,7 +4,8 @@ Each finding is a :class:`Problem`; an empty list means the file is sound. Beyon
 checks and the hash chain, the money facts written in the audit log are compared with the live
 gesture and void rows, so money edited behind the app's back is found even when the chain is
 intact (an edit that also rewrote the log would break the chain). Finally the spends are
-replayed in commit order: none without an approval may have passed a limit (SPEC §4). Last,
+replayed in commit order: none without an approval may have passed a limit (SPEC §4). The
+incident rows are compared with the log replayed the same way (``incident_replay``). Last,
 each incident's stored retention facts (first return, lost mark: ``store.returns``) are
 recomputed from the visits and customers, since the month figures count from them.
 """
@@ -18,6 +19,7 @@ from recoverydesk.core.months import Month
 from recoverydesk.services._base import settings
 from recoverydesk.services.audit_log import verify_chain
 from recoverydesk.services.budget_replay import budget_problems
+from recoverydesk.services.incident_replay import incident_problems
 from recoverydesk.services.types import Problem
 from recoverydesk.store import returns
 from recoverydesk.store.db import database
@@ -35,6 +37,7 @@ def run_check() -> list[Problem]:
     problems.extend(_money_checks())
     problems.extend(_budget_row_checks())
     problems.extend(budget_problems(settings()))
+    problems.extend(incident_problems())
     problems.extend(_retention_checks())
     return problems
 
