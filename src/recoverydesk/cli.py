@@ -157,20 +157,26 @@ def _output_failed(exc: Exception) -> bool:
     if not isinstance(exc, OSError) or exc.filename or exc.errno not in _WRITE_ERRNOS:
         return False
     print(f"recoverydesk: cannot write the output: {exc.strerror}.", file=sys.stderr)
+    _drop_further_output()
     return True
 
 
 def _reader_gone() -> int:
     """The program reading our output stopped early (``| head``): stop quietly, as ``cat``
-    does, with no message and no crash log. Any data the command wrote is already committed;
-    stdout is pointed at the null device so the exit flush cannot fail again."""
+    does, with no message and no crash log. Any data the command wrote is already committed."""
+    _drop_further_output()
+    return EXIT_FAILURE
+
+
+def _drop_further_output() -> None:
+    """Point stdout at the null device: what is still buffered would otherwise fail again
+    when Python flushes it on the way out (exit code 120 and a second message)."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
     except (OSError, ValueError):  # stdout is not a file descriptor (captured in tests)
         pass
-    return EXIT_FAILURE
 
 
 def _target(args: argparse.Namespace) -> str:

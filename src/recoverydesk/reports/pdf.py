@@ -39,6 +39,7 @@ from recoverydesk.reports.fonts import (
 )
 from recoverydesk.reports.formatting import FigureFormats
 from recoverydesk.reports.lines import shorten, wrap_lines
+from recoverydesk.reports.tables import TailTable
 from recoverydesk.store.month_lists import IncidentLine
 
 PAPERS = {"a4": A4, "letter": LETTER}
@@ -132,7 +133,7 @@ class _Report(FigureFormats):
                           else self.s.head) for i, h in enumerate(header)]
         data = [head, *rows] + ([total] if total else [])
         widths = [self.width * w / sum(fractions) for w in fractions]
-        table = Table(data, colWidths=widths, repeatRows=1)
+        table = TailTable(data, colWidths=widths, repeatRows=1)
         style = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
