@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import pytest
+
 from recoverydesk.services import audit_log, recoveries
 from recoverydesk.services.check import run_check
 from recoverydesk.services.types import GestureInput
@@ -187,3 +189,51 @@ def test_an_incident_added_or_deleted_behind_the_apps_back_is_found(shop: Shop) 
     assert len(messages) == 2
     assert re.fullmatch(r"incident \d+ has no audit entry", messages[0])
     assert re.fullmatch(rf"incident {first} in audit entry \d+ is missing", messages[1])
+
+
+def _another_till_logs_a_recovery(target: str, employee: int, category: int) -> None:
+    """A second process writes a whole recovery (incident, gesture, audit entry)."""
+    from recoverydesk.services import business
+    from recoverydesk.services.recoveries import IncidentInput
+
+    business.open_business(target)
+    try:
+        recoveries.log_recovery(employee, IncidentInput(category_id=category,
+                                                        description="meanwhile at till 2"),
+                                gesture=GestureInput("gift", 100), now=T0)
+    finally:
+        business.close_business()
+
+
+def test_check_reads_one_snapshot_while_another_till_writes(
+        shop: Shop, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another till commits a recovery while ``check`` runs, here after the incident check
+    has read the audit log and before it reads the incident rows. Without one snapshot the
+    new incident showed up "without an audit entry": every run on a busy shop found
+    problems that were not there."""
+    import multiprocessing
+
+    from recoverydesk.services import incident_replay
+    from recoverydesk.store.models import Incident
+
+    kept, _ = populate(shop)
+    anna = database.execute_sql(sql("SELECT employee_id FROM gesture WHERE id = ?"),
+                                (kept,)).fetchone()[0]
+
+    class IncidentsReadAfterAnotherTill:
+        def __getattr__(self, name: str) -> object:
+            return getattr(Incident, name)
+
+        def select(self, *columns: object) -> object:
+            till = multiprocessing.get_context("spawn").Process(
+                target=_another_till_logs_a_recovery,
+                args=(shop.target, anna, shop.category_id))
+            till.start()
+            till.join(timeout=60)
+            assert till.exitcode == 0
+            return Incident.select(*columns)
+
+    monkeypatch.setattr(incident_replay, "Incident", IncidentsReadAfterAnotherTill())
+    before = database.execute_sql("SELECT count(*) FROM incident").fetchone()[0]
+    assert run_check() == []
+    assert database.execute_sql("SELECT count(*) FROM incident").fetchone()[0] == before + 1

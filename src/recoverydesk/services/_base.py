@@ -12,7 +12,7 @@ from recoverydesk.core import money
 from recoverydesk.core.months import zone
 from recoverydesk.errors import NotFound, PermissionDenied, StorageError
 from recoverydesk.store import ledger
-from recoverydesk.store.db import database
+from recoverydesk.store.db import database, is_postgres
 from recoverydesk.store.models import Employee
 
 if TYPE_CHECKING:
@@ -73,6 +73,22 @@ def write() -> Iterator[None]:
     # call, and a transaction touches a dozen (half the cost of an empty one).
     with (database.obj or database).atomic():
         yield
+
+
+@contextmanager
+def snapshot() -> Iterator[None]:
+    """One consistent view for reading much (``check``): every query inside sees the data
+    as committed when the first one ran, while tills go on writing. A deferred transaction
+    on SQLite (WAL keeps its snapshot, and it takes no write lock), repeatable read on
+    PostgreSQL. Nothing is written inside it."""
+    db = database.obj
+    if is_postgres():
+        with db.atomic():
+            db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
+    else:
+        with db.atomic(lock_type="DEFERRED"):
+            yield
 
 
 def active_employee(employee_id: int) -> Employee:

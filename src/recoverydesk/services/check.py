@@ -16,7 +16,7 @@ import json
 from typing import Any
 
 from recoverydesk.core.months import Month
-from recoverydesk.services._base import settings
+from recoverydesk.services._base import settings, snapshot
 from recoverydesk.services.audit_log import verify_chain
 from recoverydesk.services.budget_replay import budget_problems
 from recoverydesk.services.incident_replay import incident_problems
@@ -30,6 +30,13 @@ _GESTURE_FIELDS = {"incident": "incident_id", "employee": "employee_id", "kind":
 
 
 def run_check() -> list[Problem]:
+    """Every finding, all read from one snapshot: a recovery committed by a till halfway
+    through would otherwise show as a gesture or incident without its audit entry."""
+    with snapshot():
+        return _all_checks()
+
+
+def _all_checks() -> list[Problem]:
     problems = _sqlite_checks()
     chain = verify_chain()
     if not chain.intact:
