@@ -1,7 +1,8 @@
 """The monthly report use cases (SPEC §6, §8): figures, the PDF and the CSV export.
 
 Each takes a Qt-free ``progress(done, total, label)`` callable so the window can show progress
-from a worker; the CLI passes none. Reading only: no transaction is held while a PDF renders.
+from a worker; the CLI passes none. Reading only, from one snapshot (``_base.snapshot``, no
+lock), which is let go before a PDF renders.
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ Progress = Callable[[int, int, str], None]
 
 def month_figures(month: Month, now: datetime | None = None,
                   progress: Progress | None = None) -> Figures:
-    """The report figures of ``month`` as of ``now`` (default: the clock)."""
-    return figures_module.compute(month, now=_base.utcnow(now), progress=progress)
+    """The report figures of ``month`` as of ``now`` (default: the clock), read from one
+    snapshot so that totals and breakdowns agree while the tills keep logging."""
+    with _base.snapshot():
+        return figures_module.compute(month, now=_base.utcnow(now), progress=progress)
 
 
 def _one_month_period(month: Month, as_of: datetime) -> Period:
@@ -53,8 +56,9 @@ def build_pdf(month: Month, paper: str = "a4", now: datetime | None = None,
     from recoverydesk.reports.pdf import write_report  # reportlab only when needed
 
     as_of = _base.utcnow(now)
-    figures = figures_module.compute(month, now=as_of, progress=_half(progress, 0))
-    incidents = list(month_lists.month_incidents(_one_month_period(month, as_of)))
+    with _base.snapshot():  # the figures and the incident list from the same data
+        figures = figures_module.compute(month, now=as_of, progress=_half(progress, 0))
+        incidents = list(month_lists.month_incidents(_one_month_period(month, as_of)))
     buffer = io.BytesIO()
     write_report(figures, incidents, buffer, paper=paper, progress=_half(progress, 5))
     if progress is not None:
