@@ -77,10 +77,10 @@ def write() -> Iterator[None]:
 
 @contextmanager
 def snapshot() -> Iterator[None]:
-    """One consistent view for reading much (``check``): every query inside sees the data
-    as committed when the first one ran, while tills go on writing. A deferred transaction
-    on SQLite (WAL keeps its snapshot, and it takes no write lock), repeatable read on
-    PostgreSQL. Nothing is written inside it."""
+    """One consistent view for reading much (``check``, a month's figures): every query
+    inside sees the data as committed when the first one ran, while tills go on writing.
+    A deferred transaction on SQLite (WAL keeps its snapshot, and it takes no write lock),
+    repeatable read on PostgreSQL. Nothing is written inside it."""
     db = database.obj
     if is_postgres():
         with db.atomic():
