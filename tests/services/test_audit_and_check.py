@@ -237,3 +237,13 @@ def test_check_reads_one_snapshot_while_another_till_writes(
     before = database.execute_sql("SELECT count(*) FROM incident").fetchone()[0]
     assert run_check() == []
     assert database.execute_sql("SELECT count(*) FROM incident").fetchone()[0] == before + 1
+
+
+def test_check_inside_a_callers_transaction_reads_that_transaction(shop: Shop) -> None:
+    """On PostgreSQL the isolation level can only be set first thing in a transaction; a
+    caller's own transaction is used as the view instead."""
+    from recoverydesk.services import _base
+
+    populate(shop)
+    with _base.write():
+        assert run_check() == []

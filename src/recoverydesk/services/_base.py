@@ -82,7 +82,9 @@ def snapshot() -> Iterator[None]:
     A deferred transaction on SQLite (WAL keeps its snapshot, and it takes no write lock),
     repeatable read on PostgreSQL. Nothing is written inside it."""
     db = database.obj
-    if is_postgres():
+    if db.in_transaction():  # already inside one (a caller's): it is the view
+        yield
+    elif is_postgres():
         with db.atomic():
             db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             yield
