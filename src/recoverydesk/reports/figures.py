@@ -25,6 +25,7 @@ from recoverydesk.store.month_queries import Period
 
 Progress = Callable[[int, int, str], None]
 SERIES_MONTHS = 12
+NO_GESTURE = "no_gesture"
 # A Month runs from 1900-01 to 9998-12. A report reads the 13 months before its own (the
 # series and the rollover carry into its first month) and ends where the next one starts.
 FIRST_REPORT_MONTH, LAST_REPORT_MONTH = Month(1901, 2), Month(9998, 11)
@@ -35,7 +36,6 @@ def check_reportable(month: Month) -> None:
     if not FIRST_REPORT_MONTH <= month <= LAST_REPORT_MONTH:
         raise ValidationError(f"Reports cover the months {FIRST_REPORT_MONTH} to "
                               f"{LAST_REPORT_MONTH}; {month} is outside them.", "month")
-NO_GESTURE = "no_gesture"
 
 
 @dataclass(frozen=True)
