@@ -7,14 +7,14 @@ import json
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from recoverydesk.cli import main
-from recoverydesk.services import business, recoveries
+from recoverydesk.services import business, customers, recoveries
 from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.types import GestureInput
 from tests.conftest import make_shop
@@ -65,6 +65,34 @@ def test_stats_text_and_an_empty_month(shop_path: str,
     assert "Café Zażółć — 2026-03" in out and "Иван Петров" in out
     assert main(["--db", str(shop_path), "stats", "--month", "2019-01", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["incidents"] == 0
+
+
+def test_stats_text_writes_figures_in_the_business_locale(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Percentages are grouped and spaced as the locale writes them, like the money beside
+    them, and a share that is not all is never rounded up to 100 %."""
+    shop = make_shop(tmp_path / "shop.db")
+    business.update_settings(shop.owner_id, avg_customer_value_minor=20_000)
+    anna = shop.staff("Anna", 100_000, 10_000)
+    kept = None
+    for day in range(1, 11):  # ten incidents at 1,00 € each, one customer comes back
+        logged = recoveries.log_recovery(
+            anna, shop.incident(), new_customer=CustomerInput(name=f"Guest {day}"),
+            gesture=GestureInput("free_item", 100), now=datetime(2026, 3, day, 11, tzinfo=UTC))
+        kept = kept or logged.customer_id
+    assert kept is not None
+    customers.record_return_visit(anna, kept, visited_on=date(2026, 3, 20),
+                                  now=datetime(2026, 3, 20, 11, tzinfo=UTC))
+    business.close_business()
+    assert main(["--db", str(shop.target), "stats", "--month", "2026-03"]) == 0
+    rows = (line.partition("  ") for line in capsys.readouterr().out.splitlines())
+    lines = {label: value.strip() for label, _, value in rows}
+    # One customer kept is worth 200,00 € against 10,00 € spent: ROI (200 - 10) / 10 = 1900 %.
+    assert lines["ROI"] == "1.900\u00a0%"
+    assert lines["Spend / budget"] == "10,00\u00a0€ / 1.000,00\u00a0€"
+    # 1 of 10 retained, all ten windows long closed: 10 %, Wilson 95 % range 1.8 %–40.4 %.
+    assert lines["Retention rate"] == "10\u00a0% (2\u00a0%–40\u00a0%, n = 10)"
+    assert lines["Front line"] == "100\u00a0% (goal > 95\u00a0%)"
 
 
 @pytest.mark.parametrize("month", ["2026-13", "soon", "2026-3", ""])

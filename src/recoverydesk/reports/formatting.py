@@ -21,7 +21,7 @@ class FigureFormats:
         return "–" if minor is None else format_money(minor, self.f.currency, self.f.locale)
 
     def pct(self, value: float | None) -> str:
-        return "–" if value is None else format_percent(value, locale=self.f.locale)
+        return "–" if value is None else percent(value, self.f.locale)
 
     def rate(self, rate: Rate) -> str:
         """``62 % (41 %–79 %, n = 21)``: the rate, its 95 % Wilson range and sample size."""
@@ -29,6 +29,21 @@ class FigureFormats:
             return "– (n = 0)"
         return (f"{self.pct(rate.value)} ({self.pct(rate.low)}–{self.pct(rate.high)}, "
                 f"n = {rate.n})")
+
+
+def percent(value: float, locale: str) -> str:
+    """``value`` (a fraction) as a whole percentage in ``locale``; one decimal where whole
+    numbers would say "0 %" or "100 %" of something that is neither (249 of 250 incidents
+    at the front line is 99.6 %, not 100 %; a loss of 0.4 % is not "-0 %")."""
+    magnitude = abs(value)
+    if 0 < magnitude < 0.005:
+        shown = max(round(magnitude, 3), 0.001)
+    elif 0.995 <= magnitude < 1:
+        shown = min(round(magnitude, 3), 0.999)
+    else:
+        return format_percent(value, locale=locale)
+    return format_percent(shown if value > 0 else -shown, locale=locale,
+                          decimal_quantization=False)
 
 
 def nice_max(value: int) -> int:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from recoverydesk.core.money import format_money
 from recoverydesk.core.retention import Rate
 from recoverydesk.reports.figures import Breakdown, Figures, Outcomes
+from recoverydesk.reports.formatting import FigureFormats
 
 
 def _rate(rate: Rate, prefix: str = "retention_rate") -> dict[str, Any]:
@@ -65,18 +65,6 @@ def to_dict(f: Figures) -> dict[str, Any]:
     }
 
 
-def percent(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f} %"
-
-
-def rate_text(rate: Rate) -> str:
-    """``62 % (41–79 %, n=21)``, or ``– (n=0)``."""
-    if rate.value is None or rate.low is None or rate.high is None:
-        return "– (n=0)"
-    return (f"{rate.value * 100:.0f} % ({rate.low * 100:.0f}–{rate.high * 100:.0f} %, "
-            f"n={rate.n})")
-
-
 def _cell(text: str, width: int) -> str:
     """``text`` cut and padded to ``width`` terminal columns (CJK characters take two)."""
     out, used = [], 0
@@ -91,9 +79,8 @@ def _cell(text: str, width: int) -> str:
 
 def to_text(f: Figures) -> str:
     """A short plain-text summary of the key figures for the terminal."""
-    def money(minor: int | None) -> str:
-        return "–" if minor is None else format_money(minor, f.currency, f.locale)
-
+    fmt = FigureFormats(f)
+    money, percent = fmt.money, fmt.pct
     minutes = f.median_resolution_minutes
     lines = [
         f"{f.business} — {f.month} (as of {f.as_of:%Y-%m-%d %H:%M} UTC"
@@ -105,11 +92,11 @@ def to_text(f: Figures) -> str:
         f"Lost                 {f.outcomes.lost}",
         f"Pending              {f.outcomes.pending}",
         f"Anonymous            {f.outcomes.anonymous}",
-        f"Retention rate       {rate_text(f.outcomes.retention)}",
+        f"Retention rate       {fmt.rate(f.outcomes.retention)}",
         f"Cost per retained    {money(f.cost_per_retained_minor)}",
         f"Value kept           {money(f.value_kept_minor)}",
         f"ROI                  {percent(f.roi)}",
-        f"Front line           {percent(f.front_line_share)} (goal > 95 %)",
+        f"Front line           {percent(f.front_line_share)} (goal > {percent(0.95)})",
         f"Median resolution    {'–' if minutes is None else f'{minutes:.0f} min'}",
         f"Proactive            {percent(f.proactive_share)}",
         f"Follow-ups on time   {percent(f.followups_on_time_share)} "
