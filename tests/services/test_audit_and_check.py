@@ -61,6 +61,33 @@ def test_money_edited_in_the_gesture_table_is_found_with_the_chain_intact(shop: 
     assert f"gesture {kept}: cost is 5" in problems[0].message
 
 
+def test_each_edited_gesture_field_is_named(shop: Shop) -> None:
+    """Kind, employee and approver edited in the row: one finding per field, each with the
+    live and the logged value."""
+    kept, _ = populate(shop)
+    anna = database.execute_sql("SELECT id FROM employee WHERE name = 'Anna'").fetchone()[0]
+    database.execute_sql(sql("UPDATE gesture SET kind = 'refund', employee_id = ?, "
+                             "approved_by_id = ? WHERE id = ?"),
+                         (shop.owner_id, shop.owner_id, kept))
+    entry = database.execute_sql("SELECT min(seq) FROM audit_entry WHERE action = "
+                                 "'recovery.log'").fetchone()[0]
+    assert sorted(p.message for p in run_check() if p.check == "money") == sorted([
+        f"gesture {kept}: employee is {shop.owner_id} but audit entry {entry} recorded {anna}",
+        f"gesture {kept}: kind is 'refund' but audit entry {entry} recorded 'gift'",
+        f"gesture {kept}: approved_by is {shop.owner_id} but audit entry {entry} recorded "
+        "None"])
+
+
+def test_a_deleted_gesture_is_found(shop: Shop) -> None:
+    kept, _ = populate(shop)
+    if not is_postgres():
+        database.execute_sql("PRAGMA foreign_keys = OFF")
+    database.execute_sql(sql("DELETE FROM gesture WHERE id = ?"), (kept,))
+    messages = [p.message for p in run_check() if p.check == "money"]
+    assert len(messages) == 1
+    assert re.fullmatch(rf"gesture {kept} in audit entry \d+ is missing", messages[0])
+
+
 def test_a_deleted_void_is_found(shop: Shop) -> None:
     _, voided = populate(shop)
     if not is_postgres():

@@ -13,6 +13,7 @@ recomputed from the visits and customers, since the month figures count from the
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 from recoverydesk.core.months import Month
@@ -25,8 +26,9 @@ from recoverydesk.store import returns
 from recoverydesk.store.db import database
 from recoverydesk.store.models import AuditEntry, BudgetChange, Gesture, Void
 
-_GESTURE_FIELDS = {"incident": "incident_id", "employee": "employee_id", "kind": "kind",
-                   "cost": "cost_minor", "value": "value_minor", "approved_by": "approved_by_id"}
+_GESTURE_FIELDS = {"incident": "incident", "employee": "employee", "kind": "kind",
+                   "cost": "cost_minor", "value": "value_minor", "approved_by": "approved_by"}
+_KIND = list(_GESTURE_FIELDS).index("kind")
 
 
 def run_check() -> list[Problem]:
@@ -80,50 +82,56 @@ def _sqlite_checks() -> list[Problem]:
 
 
 def _money_checks() -> list[Problem]:
-    logged_gestures: dict[int, dict[str, Any]] = {}
-    logged_voids: dict[int, dict[str, Any]] = {}
+    # Per gesture a tuple of its logged facts in _GESTURE_FIELDS order, then the entry's
+    # number and moment: a million gestures held as dicts took about a gigabyte.
+    logged_gestures: dict[int, tuple[Any, ...]] = {}
+    logged_voids: dict[int, tuple[int, Any]] = {}  # gesture -> (entry, voided by)
     query = AuditEntry.select(AuditEntry.seq, AuditEntry.at, AuditEntry.details).where(
         AuditEntry.details.contains('"gestures"') | AuditEntry.details.contains('"voids"'))
     for seq, at, text in query.tuples().iterator():
         details = json.loads(text)
         for facts in details.get("gestures", []):
-            logged_gestures[facts["id"]] = facts | {"seq": seq, "at": at}
+            values = [facts.get(key) for key in _GESTURE_FIELDS]
+            if isinstance(values[_KIND], str):
+                values[_KIND] = sys.intern(values[_KIND])  # a handful of kinds, shared
+            logged_gestures[facts["id"]] = (*values, seq, at)
         for facts in details.get("voids", []):
-            logged_voids[facts["gesture"]] = facts | {"seq": seq}
+            logged_voids[facts["gesture"]] = (seq, facts["by"])
 
     problems: list[Problem] = []
-    seen: set[int] = set()
-    for row in Gesture.select().iterator():
-        seen.add(row.id)
-        facts = logged_gestures.get(row.id)
-        if facts is None:
-            problems.append(Problem("money", f"gesture {row.id} has no audit entry"))
+    columns = [getattr(Gesture, attr) for attr in _GESTURE_FIELDS.values()]
+    rows = Gesture.select(Gesture.id, *columns, Gesture.created_at).tuples()
+    for gesture_id, *live in rows.iterator():
+        logged = logged_gestures.pop(gesture_id, None)  # what is left was logged, not found
+        if logged is None:
+            problems.append(Problem("money", f"gesture {gesture_id} has no audit entry"))
             continue
-        for key, attr in _GESTURE_FIELDS.items():
-            if facts.get(key) != getattr(row, attr):
+        seq, at = logged[-2:]
+        for key, now, audited in zip(_GESTURE_FIELDS, live[:-1], logged[:-2], strict=True):
+            if now != audited:
                 problems.append(Problem(
-                    "money", f"gesture {row.id}: {key} is {getattr(row, attr)!r} but audit "
-                             f"entry {facts['seq']} recorded {facts.get(key)!r}"))
+                    "money", f"gesture {gesture_id}: {key} is {now!r} but audit "
+                             f"entry {seq} recorded {audited!r}"))
         # Written in the entry's transaction with its moment; the moment picks the budget
         # month, so a gesture moved in time moves its spend to another month.
-        if row.created_at != facts["at"]:
+        if live[-1] != at:
             problems.append(Problem(
-                "money", f"gesture {row.id}: made at {row.created_at} but audit entry "
-                         f"{facts['seq']} recorded {facts['at']}"))
-    problems.extend(Problem("money", f"gesture {gid} in audit entry {f['seq']} is missing")
-                    for gid, f in logged_gestures.items() if gid not in seen)
+                "money", f"gesture {gesture_id}: made at {live[-1]} but audit entry "
+                         f"{seq} recorded {at}"))
+    problems.extend(Problem("money", f"gesture {gid} in audit entry {logged[-2]} is missing")
+                    for gid, logged in logged_gestures.items())
 
     voided: set[int] = set()
-    rows = (Void.select(Void.gesture, Void.voided_by, Void.gesture_employee_id,
+    void_rows = (Void.select(Void.gesture, Void.voided_by, Void.gesture_employee_id,
                         Void.gesture_created_at, Void.gesture_cost_minor, Gesture.employee,
                         Gesture.created_at, Gesture.cost_minor)
             .join(Gesture, on=(Gesture.id == Void.gesture)).tuples())
-    for gesture_id, voided_by, *copy_and_gesture in rows.iterator():
+    for gesture_id, voided_by, *copy_and_gesture in void_rows.iterator():
         voided.add(gesture_id)
-        facts = logged_voids.get(gesture_id)
-        if facts is None:
+        logged_void = logged_voids.get(gesture_id)
+        if logged_void is None:
             problems.append(Problem("money", f"void of gesture {gesture_id} has no audit entry"))
-        elif facts["by"] != voided_by:
+        elif logged_void[1] != voided_by:
             problems.append(Problem("money", f"void of gesture {gesture_id}: voided by "
                                              "differs from its audit entry"))
         # The budget subtracts the void's copy of the gesture (schema v4), not the gesture.
@@ -131,9 +139,9 @@ def _money_checks() -> list[Problem]:
             problems.append(Problem("money", f"void of gesture {gesture_id}: its copy of the "
                                              "gesture's employee, time or cost differs from "
                                              "the gesture"))
-    problems.extend(Problem("money", f"void of gesture {gid} in audit entry {f['seq']} is "
+    problems.extend(Problem("money", f"void of gesture {gid} in audit entry {seq} is "
                                      "missing (the spend counts again)")
-                    for gid, f in logged_voids.items() if gid not in voided)
+                    for gid, (seq, _) in logged_voids.items() if gid not in voided)
     return problems
 
 
