@@ -101,6 +101,21 @@ def test_a_row_edited_with_raw_sql_is_reported_and_selected(qtbot: QtBot, window
     assert _shown_seqs(page)[0] > target.seq
 
 
+def test_a_moment_edited_into_words_is_listed_as_stored_and_named(
+        qtbot: QtBot, window: MainWindow, shop: Shop) -> None:
+    """SQLite keeps any text in a date column: the tampered entry is listed with that text
+    in its When column, and Check chain names it and shows it first."""
+    target = audit_view.list_audit(shop.owner_id, AuditFilter(action="recovery.log")).rows[-1]
+    database.execute_sql("UPDATE audit_entry SET at = 'last Tuesday' WHERE seq = ?",
+                         (target.seq,))
+    page = _open_audit(qtbot, window)
+    row = page.model.row_of(target.seq)
+    assert page.model.data(page.model.index(row, 1)) == "last Tuesday"
+    said = _check(qtbot, page)
+    assert f"entry #{target.seq} (last Tuesday, recovery.log) no longer matches" in said
+    assert f"Entry #{target.seq}" in page.ui.detail_edit.toPlainText()
+
+
 def test_filters_narrow_the_list(qtbot: QtBot, window: MainWindow, shop: Shop,
                                  logged: dict[str, int]) -> None:
     """Action (exact or family), employee, a range of days and free text each narrow the

@@ -9,7 +9,7 @@ import pytest
 
 from recoverydesk.services import audit_log, recoveries
 from recoverydesk.services.check import run_check
-from recoverydesk.services.types import GestureInput
+from recoverydesk.services.types import GestureInput, Problem
 from recoverydesk.store.db import database, is_postgres
 from tests.conftest import T0, Shop, sql
 
@@ -274,3 +274,52 @@ def test_check_inside_a_callers_transaction_reads_that_transaction(shop: Shop) -
     populate(shop)
     with _base.write():
         assert run_check() == []
+
+
+# Hand edits that leave an entry's text unusable: each (action, new details).
+_UNREADABLE = {
+    "not JSON": ("recovery.log", '{"gestures": ['),
+    "a list, not an object": ("recovery.log", "[1, 2]"),
+    "gestures not a list": ("recovery.log", '{"gestures": 5}'),
+    "a gesture without its id": ("recovery.log", '{"gestures": [{"cost": 1}]}'),
+    "a void without who voided": ("gesture.void", '{"voids": [{"gesture": 1}]}'),
+    "a budget without its amounts": ("budget.set", '{"from_month": "2026-03"}'),
+    "a budget month that is none": ("budget.set", '{"from_month": "2026-13", "new": {}}'),
+    "an allowance in words": ("budget.set", '{"from_month": "2026-03", "new": '
+                                            '{"allowance": "lots", "per_incident_limit": 1}}'),
+}
+
+
+@pytest.mark.parametrize("case", list(_UNREADABLE))
+def test_an_unreadable_audit_entry_is_reported_not_a_crash(shop: Shop, case: str) -> None:
+    """``check`` is for files edited behind the app's back: an entry whose text cannot be
+    read is named (by the chain and once more as left out), and every other check still
+    runs over the rest."""
+    populate(shop)
+    action, details = _UNREADABLE[case]
+    seq = database.execute_sql(sql("SELECT min(seq) FROM audit_entry WHERE action = ?"),
+                               (action,)).fetchone()[0]
+    database.execute_sql(sql("UPDATE audit_entry SET details = ? WHERE seq = ?"),
+                         (details, seq))
+    problems = run_check()
+    assert problems[0].check == "audit chain" and f"audit entry {seq}" in problems[0].message
+    assert problems.count(Problem("audit log", f"audit entry {seq} ({action}) cannot be read; "
+                                               "its facts are left out of the other checks")) == 1
+
+
+@pytest.mark.sqlite_only
+def test_a_moment_edited_into_no_moment_is_reported_not_a_crash(shop: Shop) -> None:
+    """SQLite keeps any text in a date column: an audit moment or an incident's report
+    moment typed as words is reported by the chain, the money and the incident checks."""
+    kept, _ = populate(shop)
+    seq = database.execute_sql("SELECT min(seq) FROM audit_entry WHERE action = "
+                               "'recovery.log'").fetchone()[0]
+    database.execute_sql("UPDATE audit_entry SET at = 'yesterday' WHERE seq = ?", (seq,))
+    database.execute_sql("UPDATE incident SET reported_at = 'noon' WHERE id = "
+                         "(SELECT incident_id FROM gesture WHERE id = ?)", (kept,))
+    messages = {p.message for p in run_check()}
+    assert f"audit entry {seq} is unreadable" in messages
+    assert any(m.startswith(f"gesture {kept}: made at ") and m.endswith("recorded yesterday")
+               for m in messages)
+    assert any("reported at is 'noon'" in m for m in messages)
+    assert "not recomputed: an incident's report moment is not a date and time" in messages

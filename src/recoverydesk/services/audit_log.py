@@ -64,17 +64,25 @@ def verify_chain() -> ChainReport:
     prev_hash = GENESIS_HASH
     expected_seq = 1
     count = 0
-    for row in AuditEntry.select().order_by(AuditEntry.seq).iterator():
-        if row.seq != expected_seq:
+    # Plain tuples: building a model instance per entry cost a third of the walk.
+    rows = AuditEntry.select(AuditEntry.seq, AuditEntry.at, AuditEntry.actor, AuditEntry.action,
+                             AuditEntry.entity, AuditEntry.entity_id, AuditEntry.details,
+                             AuditEntry.prev_hash, AuditEntry.hash).order_by(AuditEntry.seq)
+    for seq, at, actor, action, entity, entity_id, details, row_prev, row_hash in (
+            rows.tuples().iterator()):
+        if seq != expected_seq:
             return ChainReport(count, expected_seq, f"audit entry {expected_seq} is missing")
         try:
-            record = record_of(row)
+            if not isinstance(at, datetime):  # text SQLite kept as it was typed
+                raise ValueError(f"not a moment: {at!r}")
+            record = AuditRecord(seq=seq, at=at, actor_id=actor, action=action, entity=entity,
+                                 entity_id=entity_id, details=json.loads(details))
+            digest = entry_hash(prev_hash, record)
         except (ValueError, TypeError):
-            return ChainReport(count, row.seq, f"audit entry {row.seq} is unreadable")
-        if row.prev_hash != prev_hash or entry_hash(prev_hash, record) != row.hash:
-            return ChainReport(count, row.seq,
-                               f"audit entry {row.seq} ({row.action}) was altered")
-        prev_hash = row.hash
+            return ChainReport(count, seq, f"audit entry {seq} is unreadable")
+        if row_prev != prev_hash or digest != row_hash:
+            return ChainReport(count, seq, f"audit entry {seq} ({action}) was altered")
+        prev_hash = row_hash
         expected_seq += 1
         count += 1
     head = AuditHead.get_or_none(AuditHead.id == 1)

@@ -37,7 +37,7 @@ class AuditFilter:
 @dataclass(frozen=True)
 class AuditRow:
     seq: int
-    at: datetime  # naive UTC
+    at: datetime | str  # naive UTC; text as stored if edited by hand into no moment
     actor: str  # "" for the system (set-up) or an unknown id
     action: str
     entity: str

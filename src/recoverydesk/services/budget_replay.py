@@ -23,6 +23,7 @@ from recoverydesk.core.budget import (
 )
 from recoverydesk.core.months import Month, month_of
 from recoverydesk.services._base import Settings
+from recoverydesk.services.audit_reading import MALFORMED, unreadable
 from recoverydesk.services.types import Problem
 from recoverydesk.store.models import AuditEntry
 
@@ -44,7 +45,12 @@ class _Replay:
     def budget_set(self, employee: int, details: dict[str, Any]) -> None:
         new = details["new"]
         month = Month.parse(details["from_month"]).key()
-        self.budgets[employee][month] = Budget(new["allowance"], new["per_incident_limit"])
+        budget = Budget(new["allowance"], new["per_incident_limit"])
+        # Checked here: a text amount would fail only at a later gesture, named wrongly.
+        if any(v is not None and type(v) is not int for v in (budget.allowance,
+                                                              budget.per_incident_limit)):
+            raise TypeError("a budget amount that is no whole number")
+        self.budgets[employee][month] = budget
 
     def gesture(self, seq: int, month: Month, facts: dict[str, Any]) -> None:
         employee, incident, cost = facts["employee"], facts["incident"], facts["cost"]
@@ -86,13 +92,16 @@ def budget_problems(settings: Settings) -> list[Problem]:
                     | AuditEntry.details.contains('"voids"'))
              .order_by(AuditEntry.seq))
     for seq, at, action, entity_id, text in query.tuples().iterator():
-        details = json.loads(text)
-        if action == "budget.set":
-            replay.budget_set(entity_id, details)
-            continue
-        month = month_of(at, settings.tz)
-        for facts in details.get("gestures", []):
-            replay.gesture(seq, month, facts)
-        for facts in details.get("voids", []):
-            replay.void(facts["gesture"])
+        try:
+            details = json.loads(text)
+            if action == "budget.set":
+                replay.budget_set(entity_id, details)
+                continue
+            month = month_of(at, settings.tz)
+            for facts in details.get("gestures", []):
+                replay.gesture(seq, month, facts)
+            for facts in details.get("voids", []):
+                replay.void(facts["gesture"])
+        except MALFORMED:
+            replay.problems.append(unreadable(seq, action))
     return replay.problems

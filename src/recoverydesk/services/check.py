@@ -19,6 +19,7 @@ from typing import Any
 from recoverydesk.core.months import Month
 from recoverydesk.services._base import settings, snapshot
 from recoverydesk.services.audit_log import verify_chain
+from recoverydesk.services.audit_reading import MALFORMED, unreadable
 from recoverydesk.services.budget_replay import budget_problems
 from recoverydesk.services.incident_replay import incident_problems
 from recoverydesk.services.types import Problem
@@ -48,11 +49,15 @@ def _all_checks() -> list[Problem]:
     problems.extend(budget_problems(settings()))
     problems.extend(incident_problems())
     problems.extend(_retention_checks())
-    return problems
+    return list(dict.fromkeys(problems))  # an unreadable entry is named once, not per check
 
 
 def _retention_checks() -> list[Problem]:
-    count, sample = returns.stale(settings().tz)
+    try:
+        count, sample = returns.stale(settings().tz)
+    except ValueError:  # SQLite keeps a hand-typed non-date as text; the incident check names it
+        return [Problem("retention", "not recomputed: an incident's report moment is not a "
+                                     "date and time")]
     problems = [Problem("retention", f"incident {ident}: stored first return after "
                                      f"{_days(stored_return)}, recomputed {_days(fresh_return)};"
                                      f" stored lost after {_days(stored_lost)}, recomputed "
@@ -86,19 +91,23 @@ def _money_checks() -> list[Problem]:
     # number and moment: a million gestures held as dicts took about a gigabyte.
     logged_gestures: dict[int, tuple[Any, ...]] = {}
     logged_voids: dict[int, tuple[int, Any]] = {}  # gesture -> (entry, voided by)
-    query = AuditEntry.select(AuditEntry.seq, AuditEntry.at, AuditEntry.details).where(
-        AuditEntry.details.contains('"gestures"') | AuditEntry.details.contains('"voids"'))
-    for seq, at, text in query.tuples().iterator():
-        details = json.loads(text)
-        for facts in details.get("gestures", []):
-            values = [facts.get(key) for key in _GESTURE_FIELDS]
-            if isinstance(values[_KIND], str):
-                values[_KIND] = sys.intern(values[_KIND])  # a handful of kinds, shared
-            logged_gestures[facts["id"]] = (*values, seq, at)
-        for facts in details.get("voids", []):
-            logged_voids[facts["gesture"]] = (seq, facts["by"])
-
     problems: list[Problem] = []
+    query = AuditEntry.select(AuditEntry.seq, AuditEntry.at, AuditEntry.action,
+                              AuditEntry.details).where(
+        AuditEntry.details.contains('"gestures"') | AuditEntry.details.contains('"voids"'))
+    for seq, at, action, text in query.tuples().iterator():
+        try:
+            details = json.loads(text)
+            for facts in details.get("gestures", []):
+                values = [facts.get(key) for key in _GESTURE_FIELDS]
+                if isinstance(values[_KIND], str):
+                    values[_KIND] = sys.intern(values[_KIND])  # a handful of kinds, shared
+                logged_gestures[facts["id"]] = (*values, seq, at)
+            for facts in details.get("voids", []):
+                logged_voids[facts["gesture"]] = (seq, facts["by"])
+        except MALFORMED:
+            problems.append(unreadable(seq, action))
+
     columns = [getattr(Gesture, attr) for attr in _GESTURE_FIELDS.values()]
     rows = Gesture.select(Gesture.id, *columns, Gesture.created_at).tuples()
     for gesture_id, *live in rows.iterator():
@@ -150,14 +159,17 @@ def _budget_row_checks() -> list[Problem]:
     the services enforce the rows, the replay below the audited values, so an allowance
     raised behind the app's back would otherwise pass until it was spent."""
     logged: dict[tuple[int, int], tuple[int, Any, Any]] = {}
+    problems: list[Problem] = []
     query = (AuditEntry.select(AuditEntry.seq, AuditEntry.entity_id, AuditEntry.details)
              .where(AuditEntry.action == "budget.set").order_by(AuditEntry.seq))
     for seq, employee, text in query.tuples().iterator():
-        details = json.loads(text)
-        new = details["new"]
-        logged[(employee, Month.parse(details["from_month"]).key())] = (
-            seq, new["allowance"], new["per_incident_limit"])
-    problems: list[Problem] = []
+        try:
+            details = json.loads(text)
+            new = details["new"]
+            logged[(employee, Month.parse(details["from_month"]).key())] = (
+                seq, new["allowance"], new["per_incident_limit"])
+        except MALFORMED:
+            problems.append(unreadable(seq, "budget.set"))
     seen: set[tuple[int, int]] = set()
     rows = BudgetChange.select(BudgetChange.employee, BudgetChange.effective_month,
                                BudgetChange.allowance_minor,

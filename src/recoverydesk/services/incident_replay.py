@@ -14,6 +14,7 @@ import json
 from collections import defaultdict
 from datetime import datetime
 
+from recoverydesk.services.audit_reading import MALFORMED, unreadable
 from recoverydesk.services.types import Problem
 from recoverydesk.store.models import AuditEntry, Incident
 
@@ -69,18 +70,21 @@ def incident_problems() -> list[Problem]:
              .where(AuditEntry.action.in_(("recovery.log", "incident.correct",
                                            "incident.resolve", "customer.merge")))
              .order_by(AuditEntry.seq))
-    for seq, at, actor, action, entity_id, text in query.tuples().iterator():
-        details = json.loads(text)
-        if action == "recovery.log":
-            replay.logged(seq, at, actor, entity_id, details)
-        elif action == "incident.correct":
-            replay.corrected(seq, entity_id, details)
-        elif action == "incident.resolve":
-            replay.resolved(seq, at, entity_id)
-        else:
-            replay.merged(seq, entity_id, details["merged"])
-
     problems: list[Problem] = []
+    for seq, at, actor, action, entity_id, text in query.tuples().iterator():
+        try:
+            details = json.loads(text)
+            if action == "recovery.log":
+                replay.logged(seq, at, actor, entity_id, details)
+            elif action == "incident.correct":
+                replay.corrected(seq, entity_id, details)
+            elif action == "incident.resolve":
+                replay.resolved(seq, at, entity_id)
+            else:
+                replay.merged(seq, entity_id, details["merged"])
+        except MALFORMED:
+            problems.append(unreadable(seq, action))
+
     rows = Incident.select(Incident.id, Incident.reported_at, Incident.reported_by,
                            Incident.category, Incident.severity, Incident.proactive,
                            Incident.customer, Incident.resolved_at).tuples()

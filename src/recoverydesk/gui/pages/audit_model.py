@@ -48,6 +48,8 @@ class AuditListModel(PagedRowsModel[AuditRow]):
         return next((i for i, r in enumerate(self.rows) if r.seq == seq), -1)
 
     def when(self, row: AuditRow) -> str:
+        if isinstance(row.at, str):  # a tampered entry is shown as it is stored
+            return row.at
         local = row.at.replace(tzinfo=UTC).astimezone(self.settings.tz)
         return format_datetime(local, "short", locale=self.settings.locale)
 
