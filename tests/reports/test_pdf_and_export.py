@@ -13,10 +13,12 @@ import pytest
 from pypdf import PdfReader
 
 from recoverydesk.core.months import Month
+from recoverydesk.errors import StorageError
 from recoverydesk.reports.export import neutralise
 from recoverydesk.services import business, customers, recoveries, reports
 from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.types import GestureInput
+from recoverydesk.store.db import database
 from tests.conftest import Shop, make_shop
 
 MARCH = Month(2026, 3)
@@ -403,3 +405,24 @@ def test_long_thai_and_hindi_text_wraps_between_clusters(shop: Shop, tmp_path: P
     target = tmp_path / "report.pdf"
     reports.save_pdf(MARCH, target, now=AS_OF)
     assert not undrawable(target)
+
+
+@pytest.mark.sqlite_only
+def test_a_moment_edited_into_no_moment_stops_the_file_with_a_message(shop: Shop,
+                                                                      tmp_path: Path) -> None:
+    """SQLite keeps any text in a date column. A month row whose moment was edited into an
+    impossible one (still sorting inside the month) stops the PDF or CSV with a message
+    naming the row, and no file is left behind."""
+    populate(shop)
+    database.execute_sql("UPDATE gesture SET created_at = '2026-03-11 25:00:00' WHERE id = "
+                         "(SELECT min(id) FROM gesture)")
+    gesture = database.execute_sql("SELECT min(id) FROM gesture").fetchone()[0]
+    with pytest.raises(StorageError, match=rf"^Gesture {gesture} has a moment that is not a "
+                                           r"date and time \('2026-03-11 25:00:00'\)"):
+        reports.export_csv(MARCH, tmp_path / "march.csv")
+    incident = database.execute_sql("SELECT min(id) FROM incident").fetchone()[0]
+    database.execute_sql("UPDATE incident SET reported_at = '2026-03-10 11:60:00' WHERE id = ?",
+                         (incident,))
+    with pytest.raises(StorageError, match=rf"^Incident {incident} has a moment"):
+        reports.save_pdf(MARCH, tmp_path / "march.pdf", now=AS_OF)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".csv", ".pdf")) == []

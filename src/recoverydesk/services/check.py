@@ -17,6 +17,7 @@ import sys
 from typing import Any
 
 from recoverydesk.core.months import Month
+from recoverydesk.errors import StorageError
 from recoverydesk.services._base import settings, snapshot
 from recoverydesk.services.audit_log import verify_chain
 from recoverydesk.services.audit_reading import MALFORMED, unreadable
@@ -55,7 +56,7 @@ def _all_checks() -> list[Problem]:
 def _retention_checks() -> list[Problem]:
     try:
         count, sample = returns.stale(settings().tz)
-    except ValueError:  # SQLite keeps a hand-typed non-date as text; the incident check names it
+    except StorageError:  # a report moment typed as words; the incident check names it
         return [Problem("retention", "not recomputed: an incident's report moment is not a "
                                      "date and time")]
     problems = [Problem("retention", f"incident {ident}: stored first return after "

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from recoverydesk.store.db import database
 from recoverydesk.store.month_queries import Period, outcome_ctes, period_range, placeholders
-from recoverydesk.store.month_sql import distinct_list, sql_moment
+from recoverydesk.store.month_sql import distinct_list, sql_moment, stored_moment
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,8 @@ def month_incidents(period: Period) -> Iterator[IncidentLine]:
         (ident, at, employee, category, customer_id, customer, severity, kinds, cost, outcome,
          description) = row
         yield IncidentLine(
-            id=int(ident), reported_at=_as_datetime(at), employee=employee, category=category,
+            id=int(ident), reported_at=stored_moment(at, f"Incident {ident}"),
+            employee=employee, category=category,
             customer=None if customer_id is None else (customer or ""), severity=severity,
             kinds=kinds or "", cost_minor=int(cost), outcome=outcome, description=description)
 
@@ -91,12 +91,9 @@ def month_gestures(start: datetime, end: datetime) -> Iterator[GestureLine]:
         (ident, at, employee, category, customer_id, customer, kind, description, cost, value,
          approver, voided) = row
         yield GestureLine(
-            id=int(ident), created_at=_as_datetime(at), employee=employee, category=category,
+            id=int(ident), created_at=stored_moment(at, f"Gesture {ident}"),
+            employee=employee, category=category,
             customer=None if customer_id is None else (customer or ""), kind=kind,
             description=description, cost_minor=int(cost),
             value_minor=None if value is None else int(value), approved_by=approver,
             voided=bool(voided))
-
-
-def _as_datetime(value: Any) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))

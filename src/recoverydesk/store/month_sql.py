@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from recoverydesk.errors import StorageError
 from recoverydesk.store.db import is_postgres
 
 if TYPE_CHECKING:
@@ -59,6 +60,23 @@ def offset_segments(tz: ZoneInfo, start: datetime, end: datetime) -> list[tuple[
 def sql_moment(value: datetime) -> str:
     """A naive UTC moment as the text peewee stores (for parameters compared with columns)."""
     return value.isoformat(sep=" ")
+
+
+def stored_moment(value: object, row: str) -> datetime:
+    """A moment read back from ``row`` (SQLite hands text, PostgreSQL a datetime).
+
+    Raises:
+        StorageError: the text is no moment (SQLite keeps whatever was typed into a date
+            column behind the app's back); the message names the row, for ``check``.
+    """
+    if isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        raise StorageError(f"{row} has a moment that is not a date and time ({value!r}): it "
+                           "was edited outside RecoveryDesk; `recoverydesk check` lists what "
+                           "changed.") from None
 
 
 def moment_literal(value: datetime) -> str:

@@ -22,7 +22,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from recoverydesk.store.db import database, is_postgres
-from recoverydesk.store.month_sql import days_between, local_date_sql
+from recoverydesk.store.month_sql import days_between, local_date_sql, stored_moment
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo  # core.months imports it when a zone is made
@@ -39,8 +39,7 @@ def _span(where: str, params: tuple[Any, ...]) -> tuple[datetime, datetime] | No
         params).fetchone()
     if row is None or row[0] is None:
         return None
-    first, last = (v if isinstance(v, datetime) else datetime.fromisoformat(str(v))
-                   for v in row)
+    first, last = (stored_moment(v, "An incident") for v in row)
     # Whole years, so the zone's transitions are walked once per span and then cached.
     return datetime(first.year - 1, 12, 31), datetime(last.year + 1, 1, 2)
 
