@@ -426,3 +426,18 @@ def test_a_moment_edited_into_no_moment_stops_the_file_with_a_message(shop: Shop
     with pytest.raises(StorageError, match=rf"^Incident {incident} has a moment"):
         reports.save_pdf(MARCH, tmp_path / "march.pdf", now=AS_OF)
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".csv", ".pdf")) == []
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("typed", ["'lots'", "2.5"])
+def test_an_amount_edited_into_no_whole_number_stops_the_export_with_a_message(
+        shop: Shop, tmp_path: Path, typed: str) -> None:
+    """SQLite keeps text or a fraction in an integer column: the export names the gesture
+    instead of writing a wrong amount or stopping with an unexpected error."""
+    populate(shop)
+    gesture = database.execute_sql("SELECT min(id) FROM gesture").fetchone()[0]
+    database.execute_sql(f"UPDATE gesture SET cost_minor = {typed} WHERE id = ?", (gesture,))
+    with pytest.raises(StorageError, match=rf"^Gesture {gesture} has an amount that is not a "
+                                           "whole number"):
+        reports.export_csv(MARCH, tmp_path / "march.csv")
+    assert not (tmp_path / "march.csv").exists()

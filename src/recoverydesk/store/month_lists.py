@@ -12,7 +12,12 @@ from datetime import datetime
 
 from recoverydesk.store.db import database
 from recoverydesk.store.month_queries import Period, outcome_ctes, period_range, placeholders
-from recoverydesk.store.month_sql import distinct_list, sql_moment, stored_moment
+from recoverydesk.store.month_sql import (
+    distinct_list,
+    sql_moment,
+    stored_amount,
+    stored_moment,
+)
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,7 @@ def month_gestures(start: datetime, end: datetime) -> Iterator[GestureLine]:
             id=int(ident), created_at=stored_moment(at, f"Gesture {ident}"),
             employee=employee, category=category,
             customer=None if customer_id is None else (customer or ""), kind=kind,
-            description=description, cost_minor=int(cost),
-            value_minor=None if value is None else int(value), approved_by=approver,
+            description=description, cost_minor=stored_amount(cost, f"Gesture {ident}"),
+            value_minor=None if value is None else stored_amount(value, f"Gesture {ident}"),
+            approved_by=approver,
             voided=bool(voided))

@@ -79,6 +79,20 @@ def stored_moment(value: object, row: str) -> datetime:
                            "changed.") from None
 
 
+def stored_amount(value: object, row: str) -> int:
+    """An amount in minor units read back from ``row``.
+
+    Raises:
+        StorageError: it is no whole number (SQLite keeps text or a fraction typed into an
+            integer column behind the app's back); the message names the row.
+    """
+    if type(value) is int:
+        return value
+    raise StorageError(f"{row} has an amount that is not a whole number of minor units "
+                       f"({value!r}): it was edited outside RecoveryDesk; `recoverydesk check` "
+                       "lists what changed.")
+
+
 def moment_literal(value: datetime) -> str:
     """A naive UTC moment as an SQL literal that compares with a stored moment, also where
     the literal's type cannot be inferred (``VALUES`` rows on PostgreSQL)."""
