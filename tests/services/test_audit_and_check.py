@@ -1,14 +1,16 @@
-"""The tamper-evident audit chain and ``check`` on money edited behind the app's back."""
+"""The tamper-evident audit chain and ``check`` on money, incidents, return visits and lost
+marks edited behind the app's back."""
 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
-from recoverydesk.services import audit_log, recoveries
+from recoverydesk.services import audit_log, customer_records, customers, incidents, recoveries
 from recoverydesk.services.check import run_check
+from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.types import GestureInput, Problem
 from recoverydesk.store.db import database, is_postgres
 from tests.conftest import T0, Shop, sql
@@ -323,3 +325,76 @@ def test_a_moment_edited_into_no_moment_is_reported_not_a_crash(shop: Shop) -> N
                for m in messages)
     assert any("reported at is 'noon'" in m for m in messages)
     assert "not recomputed: an incident's report moment is not a date and time" in messages
+
+
+def _visits_and_lost_marks(shop: Shop) -> dict[str, int]:
+    """Every way the services write a return visit or a lost date: a visit recorded, a
+    follow-up done with the customer back, a lost mark, and a merge of two cards (each
+    with a visit and a lost date) into one."""
+    anna = shop.staff("Anna", 5000, 3000)
+    ids = {}
+    for name in ("Åsa", "Borys", "Chen", "Dara"):
+        logged = recoveries.log_recovery(anna, shop.incident(), new_customer=CustomerInput(
+            name=name), now=T0)
+        assert logged.customer_id is not None and logged.followup_id is not None
+        ids[name], ids[f"{name} follow-up"] = logged.customer_id, logged.followup_id
+    day = T0.date()
+    customers.record_return_visit(anna, ids["Åsa"], visited_on=day + timedelta(days=2),
+                                  now=T0 + timedelta(days=2))
+    incidents.complete_followup(anna, ids["Borys follow-up"], "happy", came_back=True,
+                                now=T0 + timedelta(days=3))
+    customers.mark_lost(anna, ids["Chen"], lost_on=day + timedelta(days=5),
+                        now=T0 + timedelta(days=5))
+    customers.record_return_visit(anna, ids["Dara"], visited_on=day + timedelta(days=1),
+                                  now=T0 + timedelta(days=6))
+    customers.mark_lost(anna, ids["Dara"], lost_on=day + timedelta(days=4),
+                        now=T0 + timedelta(days=6))
+    customer_records.merge_customers(anna, ids["Chen"], ids["Dara"], now=T0 + timedelta(days=7))
+    return ids
+
+
+def test_visits_and_lost_marks_made_by_the_services_pass(shop: Shop) -> None:
+    """The replay follows every service that writes them, merges included: no false alarm."""
+    _visits_and_lost_marks(shop)
+    assert run_check() == []
+
+
+def test_a_return_visit_added_moved_or_removed_behind_the_apps_back_is_found(
+        shop: Shop) -> None:
+    """Retention is the report's proof: a visit added turns a lost customer into one kept."""
+    ids = _visits_and_lost_marks(shop)
+    visits = [row[0] for row in database.execute_sql(
+        "SELECT id FROM return_visit ORDER BY id").fetchall()]
+    database.execute_sql(sql("INSERT INTO return_visit (customer_id, visited_on, recorded_at, "
+                             "recorded_by_id) VALUES (?, ?, ?, ?)"),
+                         (ids["Borys"], date(2026, 3, 20), T0.replace(tzinfo=None),
+                          shop.owner_id))
+    added = database.execute_sql("SELECT max(id) FROM return_visit").fetchone()[0]
+    database.execute_sql(sql("UPDATE return_visit SET visited_on = ? WHERE id = ?"),
+                         (date(2026, 3, 11), visits[0]))
+    database.execute_sql(sql("DELETE FROM return_visit WHERE id = ?"), (visits[1],))
+    assert audit_log.verify_chain().intact
+    messages = [p.message for p in run_check() if p.check == "retention"]
+    assert f"return visit {added} (customer {ids['Borys']}, 2026-03-20) has no audit " \
+           "entry" in messages
+    assert any(m.startswith(f"return visit {visits[0]}: customer {ids['Åsa']} on 2026-03-11, "
+                            "but the audit log (to entry ")
+               and m.endswith(f"says customer {ids['Åsa']} on 2026-03-12") for m in messages)
+    assert any(re.fullmatch(rf"return visit {visits[1]} in audit entry \d+ is missing", m)
+               for m in messages)
+
+
+def test_a_lost_date_changed_behind_the_apps_back_is_found(shop: Shop) -> None:
+    """Chen's lost date after the merge is Dara's earlier one (14 March); clearing it, or
+    marking Åsa lost, changes which incidents count as lost."""
+    ids = _visits_and_lost_marks(shop)
+    database.execute_sql(sql("UPDATE customer SET lost_on = NULL WHERE id = ?"), (ids["Chen"],))
+    database.execute_sql(sql("UPDATE customer SET lost_on = ? WHERE id = ?"),
+                         (date(2026, 3, 30), ids["Åsa"]))
+    messages = sorted(p.message for p in run_check() if p.check == "retention"
+                      and p.message.startswith("customer "))
+    assert len(messages) == 2
+    assert messages[0] == f"customer {ids['Åsa']}: lost date is 2026-03-30 but the audit log " \
+                          "says none"
+    assert re.fullmatch(rf"customer {ids['Chen']}: lost date is none but the audit log "
+                        r"\(to entry \d+\) says 2026-03-14", messages[1])

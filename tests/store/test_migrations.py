@@ -160,12 +160,18 @@ def test_a_v2_file_migrates_to_v3_with_each_incidents_retention_facts(
         assert {k: facts[k] for k in (1, 2, 3, 4, 5, 6)} == {
             1: (None, None), 2: (None, None), 3: (1, None), 4: (4, None), 5: (13, 8),
             6: (None, None)}
-        # Incidents 3-6 were written straight into the file above, with no audit entry,
-        # which check reports; everything else, the retention facts included, is sound.
+        # Incidents 3-6, the visits and Gone's lost date were written straight into the file
+        # above, with no audit entry, which check reports; everything else, the stored
+        # retention facts included, is sound.
         problems = run_check()
-        assert [p for p in problems if p.check != "incidents"] == []
-        assert sorted(p.message for p in problems) == [
-            f"incident {n} has no audit entry" for n in (3, 4, 5, 6)]
+        assert [p for p in problems if p.check not in ("incidents", "retention")] == []
+        assert sorted(p.message for p in problems) == sorted([
+            *(f"incident {n} has no audit entry" for n in (3, 4, 5, 6)),
+            "return visit 1 (customer 2, 2026-03-11) has no audit entry",
+            "return visit 2 (customer 2, 2026-03-15) has no audit entry",
+            "return visit 3 (customer 3, 2026-03-25) has no audit entry",
+            "return visit 4 (customer 4, 2026-03-12) has no audit entry",
+            "customer 3: lost date is 2026-03-20 but the audit log says none"])
     finally:
         business.close_business()
     _assert_schema_of_a_fresh_file(path, tmp_path)

@@ -5,8 +5,9 @@ checks and the hash chain, the money facts written in the audit log are compared
 gesture and void rows, so money edited behind the app's back is found even when the chain is
 intact (an edit that also rewrote the log would break the chain). Finally the spends are
 replayed in commit order: none without an approval may have passed a limit (SPEC §4). The
-incident rows are compared with the log replayed the same way (``incident_replay``). Last,
-each incident's stored retention facts (first return, lost mark: ``store.returns``) are
+incident rows are compared with the log replayed the same way (``incident_replay``), and so
+are the return visits and "lost" marks that retention counts from (``retention_replay``).
+Last, each incident's stored retention facts (first return, lost mark: ``store.returns``) are
 recomputed from the visits and customers, since the month figures count from them.
 """
 
@@ -23,6 +24,7 @@ from recoverydesk.services.audit_log import verify_chain
 from recoverydesk.services.audit_reading import MALFORMED, unreadable
 from recoverydesk.services.budget_replay import budget_problems
 from recoverydesk.services.incident_replay import incident_problems
+from recoverydesk.services.retention_replay import retention_problems
 from recoverydesk.services.types import Problem
 from recoverydesk.store import returns
 from recoverydesk.store.db import database
@@ -49,6 +51,7 @@ def _all_checks() -> list[Problem]:
     problems.extend(_budget_row_checks())
     problems.extend(budget_problems(settings()))
     problems.extend(incident_problems())
+    problems.extend(retention_problems())
     problems.extend(_retention_checks())
     return list(dict.fromkeys(problems))  # an unreadable entry is named once, not per check
 
