@@ -234,7 +234,7 @@ def _check(args: argparse.Namespace, _stdin: TextIO) -> int:
               file=sys.stderr)
         return EXIT_FAILURE
     print(f"ok: '{info.name}' passed integrity, foreign key, audit chain ({entries} entries), "
-          "money, budget, incident and retention checks")
+          "money, budget, incident, retention and follow-up checks")
     return EXIT_OK
 
 

@@ -4,7 +4,7 @@ marks edited behind the app's back."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -398,3 +398,40 @@ def test_a_lost_date_changed_behind_the_apps_back_is_found(shop: Shop) -> None:
                           "says none"
     assert re.fullmatch(rf"customer {ids['Chen']}: lost date is none but the audit log "
                         r"\(to entry \d+\) says 2026-03-14", messages[1])
+
+
+def test_follow_ups_made_by_the_services_pass_and_edits_are_found(shop: Shop) -> None:
+    """"Done on time" counts from the follow-up rows: a due date moved later, a completion
+    moved earlier, a follow-up added or deleted behind the app's back are each named."""
+    ids = _visits_and_lost_marks(shop)  # four follow-ups from recoveries, one done
+    anna = database.execute_sql("SELECT id FROM employee WHERE name = 'Anna'").fetchone()[0]
+    incident = database.execute_sql(sql("SELECT incident_id FROM follow_up WHERE id = ?"),
+                                    (ids["Åsa follow-up"],)).fetchone()[0]
+    extra = incidents.add_followup(anna, incident, date(2026, 3, 30), now=T0)
+    incidents.complete_followup(anna, extra, "unreachable", now=T0 + timedelta(days=21))
+    assert run_check() == []
+
+    database.execute_sql(sql("UPDATE follow_up SET due_on = ? WHERE id = ?"),
+                         (date(2026, 4, 30), ids["Åsa follow-up"]))
+    database.execute_sql(sql("UPDATE follow_up SET done_at = ?, outcome = 'happy' WHERE id = ?"),
+                         (datetime(2026, 3, 29, 9, 0), extra))
+    database.execute_sql(sql("INSERT INTO follow_up (incident_id, due_on, created_at, note) "
+                             "VALUES (?, ?, ?, '')"), (incident, date(2026, 3, 31),
+                                                       T0.replace(tzinfo=None)))
+    added = database.execute_sql("SELECT max(id) FROM follow_up").fetchone()[0]
+    if not is_postgres():
+        database.execute_sql("PRAGMA foreign_keys = OFF")
+    database.execute_sql(sql("DELETE FROM return_visit WHERE followup_id = ?"),
+                         (ids["Borys follow-up"],))
+    database.execute_sql(sql("DELETE FROM follow_up WHERE id = ?"), (ids["Borys follow-up"],))
+    messages = [re.sub(r"entry \d+", "entry N", p.message) for p in run_check()
+                if p.check == "follow-ups"]
+    assert sorted(messages) == sorted([
+        f"follow-up {ids['Åsa follow-up']}: due date is '2026-04-30' but the audit log (to "
+        "entry N) says '2026-03-13'",  # the recovery's day plus the default 3-day delay
+        f"follow-up {extra}: done at is 2026-03-29 09:00:00 but the audit log (to entry N) "
+        "says 2026-03-31 11:00:00",
+        f"follow-up {extra}: outcome is 'happy' but the audit log (to entry N) says "
+        "'unreachable'",
+        f"follow-up {added} has no audit entry",
+        f"follow-up {ids['Borys follow-up']} in audit entry N is missing"])

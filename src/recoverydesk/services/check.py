@@ -6,7 +6,8 @@ gesture and void rows, so money edited behind the app's back is found even when 
 intact (an edit that also rewrote the log would break the chain). Finally the spends are
 replayed in commit order: none without an approval may have passed a limit (SPEC §4). The
 incident rows are compared with the log replayed the same way (``incident_replay``), and so
-are the return visits and "lost" marks that retention counts from (``retention_replay``).
+are the return visits and "lost" marks that retention counts from (``retention_replay``) and
+the follow-ups that "done on time" counts (``followup_replay``).
 Last, each incident's stored retention facts (first return, lost mark: ``store.returns``) are
 recomputed from the visits and customers, since the month figures count from them.
 """
@@ -23,6 +24,7 @@ from recoverydesk.services._base import settings, snapshot
 from recoverydesk.services.audit_log import verify_chain
 from recoverydesk.services.audit_reading import MALFORMED, unreadable
 from recoverydesk.services.budget_replay import budget_problems
+from recoverydesk.services.followup_replay import followup_problems
 from recoverydesk.services.incident_replay import incident_problems
 from recoverydesk.services.retention_replay import retention_problems
 from recoverydesk.services.types import Problem
@@ -52,6 +54,7 @@ def _all_checks() -> list[Problem]:
     problems.extend(budget_problems(settings()))
     problems.extend(incident_problems())
     problems.extend(retention_problems())
+    problems.extend(followup_problems())
     problems.extend(_retention_checks())
     return list(dict.fromkeys(problems))  # an unreadable entry is named once, not per check
 
