@@ -374,7 +374,7 @@ def test_a_return_visit_added_moved_or_removed_behind_the_apps_back_is_found(
                          (date(2026, 3, 11), visits[0]))
     database.execute_sql(sql("DELETE FROM return_visit WHERE id = ?"), (visits[1],))
     assert audit_log.verify_chain().intact
-    messages = [p.message for p in run_check() if p.check == "retention"]
+    messages = [p.message for p in run_check() if p.check == "visits"]
     assert f"return visit {added} (customer {ids['Borys']}, 2026-03-20) has no audit " \
            "entry" in messages
     assert any(m.startswith(f"return visit {visits[0]}: customer {ids['Åsa']} on 2026-03-11, "
@@ -391,8 +391,7 @@ def test_a_lost_date_changed_behind_the_apps_back_is_found(shop: Shop) -> None:
     database.execute_sql(sql("UPDATE customer SET lost_on = NULL WHERE id = ?"), (ids["Chen"],))
     database.execute_sql(sql("UPDATE customer SET lost_on = ? WHERE id = ?"),
                          (date(2026, 3, 30), ids["Åsa"]))
-    messages = sorted(p.message for p in run_check() if p.check == "retention"
-                      and p.message.startswith("customer "))
+    messages = sorted(p.message for p in run_check() if p.check == "lost dates")
     assert len(messages) == 2
     assert messages[0] == f"customer {ids['Åsa']}: lost date is 2026-03-30 but the audit log " \
                           "says none"

@@ -79,17 +79,16 @@ def retention_problems() -> list[Problem]:
     for visit, customer, day in rows.iterator():
         logged = replay.visits.pop(visit, None)
         if logged is None:
-            problems.append(Problem("retention", f"return visit {visit} (customer {customer}, "
-                                                 f"{day}) has no audit entry"))
+            problems.append(Problem("visits", f"return visit {visit} (customer {customer}, "
+                                              f"{day}) has no audit entry"))
             continue
         seq, logged_customer, logged_day = logged
         if (customer, str(day)) != (logged_customer, logged_day):
             problems.append(Problem(
-                "retention", f"return visit {visit}: customer {customer} on {day}, but the "
-                             f"audit log (to entry {seq}) says customer {logged_customer} on "
-                             f"{logged_day}"))
-    problems.extend(Problem("retention", f"return visit {visit} in audit entry {seq} is "
-                                         "missing")
+                "visits", f"return visit {visit}: customer {customer} on {day}, but the "
+                          f"audit log (to entry {seq}) says customer {logged_customer} on "
+                          f"{logged_day}"))
+    problems.extend(Problem("visits", f"return visit {visit} in audit entry {seq} is missing")
                     for visit, (seq, _, _) in replay.visits.items())
 
     for customer, lost_on in Customer.select(Customer.id, Customer.lost_on).tuples().iterator():
@@ -98,6 +97,6 @@ def retention_problems() -> list[Problem]:
         if (None if lost_on is None else str(lost_on)) != logged_lost:
             source = "the audit log" if mark is None else f"the audit log (to entry {mark[0]})"
             problems.append(Problem(
-                "retention", f"customer {customer}: lost date is {lost_on or 'none'} but "
-                             f"{source} says {logged_lost or 'none'}"))
+                "lost dates", f"customer {customer}: lost date is {lost_on or 'none'} but "
+                              f"{source} says {logged_lost or 'none'}"))
     return problems
