@@ -68,6 +68,50 @@ def test_copy_refuses_a_destination_that_is_not_empty(
     assert "secret" not in err and (PG_URL or "").split("@")[0] not in err  # no password
 
 
+def test_copy_refuses_a_source_that_fails_its_check_and_writes_nothing(
+        tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A cost typed as text behind the app's back: before, the server's own type error
+    stopped the copy halfway; now the source's check names it and the server stays empty,
+    so the copy runs once the file is mended (here: restored from the original)."""
+    import shutil
+    import sqlite3
+
+    source, clean = tmp_path / "shop.db", tmp_path / "clean.db"
+    _sqlite_shop_with_spend(source)
+    shutil.copy(source, clean)
+    with sqlite3.connect(source) as con:
+        con.execute("UPDATE gesture SET cost_minor = 'twelve' WHERE id = 1")
+    assert main(["copy", "--from", str(source), "--to", pg_url]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("recoverydesk: The source fails its check (money: gesture 1: cost is "
+                          "'twelve' but audit entry ")
+    assert err.endswith("Nothing was copied.")
+    assert main(["copy", "--from", str(clean), "--to", pg_url]) == 0
+
+
+def test_a_copy_that_fails_its_verification_leaves_the_server_empty(
+        tmp_path: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The copy is verified inside its transaction: a failure found there (injected here,
+    after every row is in) rolls the server back, so the next try is not refused as "not
+    empty"."""
+    from recoverydesk.errors import StorageError
+    from recoverydesk.services import copy
+
+    source = tmp_path / "shop.db"
+    _sqlite_shop_with_spend(source)
+
+    def failing(*_args: object) -> int:
+        assert Gesture.select().count() == 1  # the rows are in, not yet committed
+        raise StorageError("The copied audit chain does not verify (injected).")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(copy, "_verify", failing)
+        assert main(["copy", "--from", str(source), "--to", pg_url]) == 1
+    assert "injected" in capsys.readouterr().err
+    assert main(["copy", "--from", str(source), "--to", pg_url]) == 0
+
+
 def test_check_runs_on_postgresql_and_backup_says_where_pg_backups_are_made(
         pg_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     make_shop(pg_url)
