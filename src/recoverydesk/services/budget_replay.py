@@ -10,7 +10,6 @@ compares these audited facts with the gesture and void rows.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from typing import Any
 
@@ -22,8 +21,9 @@ from recoverydesk.core.budget import (
     rollover_carry,
 )
 from recoverydesk.core.months import Month, month_of
+from recoverydesk.services import audit_reading
 from recoverydesk.services._base import Settings
-from recoverydesk.services.audit_reading import MALFORMED, unreadable
+from recoverydesk.services.audit_reading import LogEntry
 from recoverydesk.services.types import Problem
 from recoverydesk.store.models import AuditEntry
 
@@ -85,23 +85,18 @@ class _Replay:
 
 def budget_problems(settings: Settings) -> list[Problem]:
     replay = _Replay(settings)
-    query = (AuditEntry.select(AuditEntry.seq, AuditEntry.at, AuditEntry.action,
-                               AuditEntry.entity_id, AuditEntry.details)
-             .where((AuditEntry.action == "budget.set")
-                    | AuditEntry.details.contains('"gestures"')
-                    | AuditEntry.details.contains('"voids"'))
-             .order_by(AuditEntry.seq))
-    for seq, at, action, entity_id, text in query.tuples().iterator():
-        try:
-            details = json.loads(text)
-            if action == "budget.set":
-                replay.budget_set(entity_id, details)
-                continue
-            month = month_of(at, settings.tz)
-            for facts in details.get("gestures", []):
-                replay.gesture(seq, month, facts)
-            for facts in details.get("voids", []):
-                replay.void(facts["gesture"])
-        except MALFORMED:
-            replay.problems.append(unreadable(seq, action))
-    return replay.problems
+
+    def handle(entry: LogEntry) -> None:
+        if entry.action == "budget.set":
+            replay.budget_set(entry.entity, entry.details)
+            return
+        month = month_of(entry.at, settings.tz)
+        for facts in entry.details.get("gestures", []):
+            replay.gesture(entry.seq, month, facts)
+        for facts in entry.details.get("voids", []):
+            replay.void(facts["gesture"])
+
+    unreadable = audit_reading.replay((AuditEntry.action == "budget.set")
+                                      | AuditEntry.details.contains('"gestures"')
+                                      | AuditEntry.details.contains('"voids"'), handle)
+    return unreadable + replay.problems

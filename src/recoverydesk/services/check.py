@@ -14,15 +14,15 @@ recomputed from the visits and customers, since the month figures count from the
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
 from recoverydesk.core.months import Month
 from recoverydesk.errors import StorageError
+from recoverydesk.services import audit_reading
 from recoverydesk.services._base import settings, snapshot
 from recoverydesk.services.audit_log import verify_chain
-from recoverydesk.services.audit_reading import MALFORMED, unreadable
+from recoverydesk.services.audit_reading import LogEntry
 from recoverydesk.services.budget_replay import budget_problems
 from recoverydesk.services.followup_replay import followup_problems
 from recoverydesk.services.incident_replay import incident_problems
@@ -98,23 +98,18 @@ def _money_checks() -> list[Problem]:
     # number and moment: a million gestures held as dicts took about a gigabyte.
     logged_gestures: dict[int, tuple[Any, ...]] = {}
     logged_voids: dict[int, tuple[int, Any]] = {}  # gesture -> (entry, voided by)
-    problems: list[Problem] = []
-    query = AuditEntry.select(AuditEntry.seq, AuditEntry.at, AuditEntry.action,
-                              AuditEntry.details).where(
-        AuditEntry.details.contains('"gestures"') | AuditEntry.details.contains('"voids"'))
-    for seq, at, action, text in query.tuples().iterator():
-        try:
-            details = json.loads(text)
-            for facts in details.get("gestures", []):
-                values = [facts.get(key) for key in _GESTURE_FIELDS]
-                if isinstance(values[_KIND], str):
-                    values[_KIND] = sys.intern(values[_KIND])  # a handful of kinds, shared
-                logged_gestures[facts["id"]] = (*values, seq, at)
-            for facts in details.get("voids", []):
-                logged_voids[facts["gesture"]] = (seq, facts["by"])
-        except MALFORMED:
-            problems.append(unreadable(seq, action))
 
+    def handle(entry: LogEntry) -> None:
+        for facts in entry.details.get("gestures", []):
+            values = [facts.get(key) for key in _GESTURE_FIELDS]
+            if isinstance(values[_KIND], str):
+                values[_KIND] = sys.intern(values[_KIND])  # a handful of kinds, shared
+            logged_gestures[facts["id"]] = (*values, entry.seq, entry.at)
+        for facts in entry.details.get("voids", []):
+            logged_voids[facts["gesture"]] = (entry.seq, facts["by"])
+
+    problems = audit_reading.replay(AuditEntry.details.contains('"gestures"')
+                                    | AuditEntry.details.contains('"voids"'), handle)
     columns = [getattr(Gesture, attr) for attr in _GESTURE_FIELDS.values()]
     rows = Gesture.select(Gesture.id, *columns, Gesture.created_at).tuples()
     for gesture_id, *live in rows.iterator():
@@ -166,17 +161,13 @@ def _budget_row_checks() -> list[Problem]:
     the services enforce the rows, the replay below the audited values, so an allowance
     raised behind the app's back would otherwise pass until it was spent."""
     logged: dict[tuple[int, int], tuple[int, Any, Any]] = {}
-    problems: list[Problem] = []
-    query = (AuditEntry.select(AuditEntry.seq, AuditEntry.entity_id, AuditEntry.details)
-             .where(AuditEntry.action == "budget.set").order_by(AuditEntry.seq))
-    for seq, employee, text in query.tuples().iterator():
-        try:
-            details = json.loads(text)
-            new = details["new"]
-            logged[(employee, Month.parse(details["from_month"]).key())] = (
-                seq, new["allowance"], new["per_incident_limit"])
-        except MALFORMED:
-            problems.append(unreadable(seq, "budget.set"))
+
+    def handle(entry: LogEntry) -> None:
+        new = entry.details["new"]
+        logged[(entry.entity, Month.parse(entry.details["from_month"]).key())] = (
+            entry.seq, new["allowance"], new["per_incident_limit"])
+
+    problems = audit_reading.replay(AuditEntry.action == "budget.set", handle)
     seen: set[tuple[int, int]] = set()
     rows = BudgetChange.select(BudgetChange.employee, BudgetChange.effective_month,
                                BudgetChange.allowance_minor,

@@ -10,10 +10,10 @@ one.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
-from recoverydesk.services.audit_reading import MALFORMED, unreadable
+from recoverydesk.services import audit_reading
+from recoverydesk.services.audit_reading import LogEntry
 from recoverydesk.services.types import Problem
 from recoverydesk.store.models import AuditEntry, FollowUp
 
@@ -30,27 +30,20 @@ def _written(records: dict[int, list[object]], seq: int, followup: object, incid
 
 def followup_problems() -> list[Problem]:
     records: dict[int, list[object]] = {}
-    problems: list[Problem] = []
-    query = (AuditEntry.select(AuditEntry.seq, AuditEntry.at, AuditEntry.actor,
-                               AuditEntry.action, AuditEntry.entity_id, AuditEntry.details)
-             .where(AuditEntry.action.in_(("recovery.log", "followup.add", "followup.done")))
-             .order_by(AuditEntry.seq))
-    for seq, at, actor, action, entity_id, text in query.tuples().iterator():
-        try:
-            details = json.loads(text)
-            if action == "recovery.log":
-                written = details.get("followup")
-                if written is not None:
-                    _written(records, seq, written["id"], entity_id, written["due_on"])
-            elif action == "followup.add":
-                _written(records, seq, entity_id, details["incident"], details["due_on"])
-            else:
-                record = records.get(entity_id)
-                if record is not None:  # else reported as missing its entry when compared
-                    record[0], record[3:] = seq, [at, actor, details["outcome"]]
-        except MALFORMED:
-            problems.append(unreadable(seq, action))
 
+    def handle(entry: LogEntry) -> None:
+        details = entry.details
+        if entry.action == "recovery.log":
+            written = details.get("followup")
+            if written is not None:
+                _written(records, entry.seq, written["id"], entry.entity, written["due_on"])
+        elif entry.action == "followup.add":
+            _written(records, entry.seq, entry.entity, details["incident"], details["due_on"])
+        elif (record := records.get(entry.entity)) is not None:  # else: no entry, below
+            record[0], record[3:] = entry.seq, [entry.at, entry.actor, details["outcome"]]
+
+    problems = audit_reading.replay(AuditEntry.action.in_((
+        "recovery.log", "followup.add", "followup.done")), handle)
     rows = FollowUp.select(FollowUp.id, FollowUp.incident, FollowUp.due_on, FollowUp.done_at,
                            FollowUp.done_by, FollowUp.outcome).tuples()
     for followup, incident, due_on, *done in rows.iterator():

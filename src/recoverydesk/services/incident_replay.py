@@ -10,11 +10,11 @@ replayed in order: ``recovery.log`` writes an incident (moment and reporter are 
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from datetime import datetime
 
-from recoverydesk.services.audit_reading import MALFORMED, unreadable
+from recoverydesk.services import audit_reading
+from recoverydesk.services.audit_reading import LogEntry
 from recoverydesk.services.types import Problem
 from recoverydesk.store.models import AuditEntry, Incident
 
@@ -65,26 +65,19 @@ class _Replay:
 
 def incident_problems() -> list[Problem]:
     replay = _Replay()
-    query = (AuditEntry.select(AuditEntry.seq, AuditEntry.at, AuditEntry.actor,
-                               AuditEntry.action, AuditEntry.entity_id, AuditEntry.details)
-             .where(AuditEntry.action.in_(("recovery.log", "incident.correct",
-                                           "incident.resolve", "customer.merge")))
-             .order_by(AuditEntry.seq))
-    problems: list[Problem] = []
-    for seq, at, actor, action, entity_id, text in query.tuples().iterator():
-        try:
-            details = json.loads(text)
-            if action == "recovery.log":
-                replay.logged(seq, at, actor, entity_id, details)
-            elif action == "incident.correct":
-                replay.corrected(seq, entity_id, details)
-            elif action == "incident.resolve":
-                replay.resolved(seq, at, entity_id)
-            else:
-                replay.merged(seq, entity_id, details["merged"])
-        except MALFORMED:
-            problems.append(unreadable(seq, action))
 
+    def handle(entry: LogEntry) -> None:
+        if entry.action == "recovery.log":
+            replay.logged(entry.seq, entry.at, entry.actor, entry.entity, entry.details)
+        elif entry.action == "incident.correct":
+            replay.corrected(entry.seq, entry.entity, entry.details)
+        elif entry.action == "incident.resolve":
+            replay.resolved(entry.seq, entry.at, entry.entity)
+        else:
+            replay.merged(entry.seq, entry.entity, entry.details["merged"])
+
+    problems = audit_reading.replay(AuditEntry.action.in_((
+        "recovery.log", "incident.correct", "incident.resolve", "customer.merge")), handle)
     rows = Incident.select(Incident.id, Incident.reported_at, Incident.reported_by,
                            Incident.category, Incident.severity, Incident.proactive,
                            Incident.customer, Incident.resolved_at).tuples()

@@ -12,10 +12,10 @@ clears a lost date.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 
-from recoverydesk.services.audit_reading import MALFORMED, unreadable
+from recoverydesk.services import audit_reading
+from recoverydesk.services.audit_reading import LogEntry
 from recoverydesk.services.types import Problem
 from recoverydesk.store.models import AuditEntry, Customer, ReturnVisit
 
@@ -52,28 +52,22 @@ class _Replay:
 
 def retention_problems() -> list[Problem]:
     replay = _Replay()
-    problems: list[Problem] = []
-    query = (AuditEntry.select(AuditEntry.seq, AuditEntry.action, AuditEntry.entity_id,
-                               AuditEntry.details)
-             .where(AuditEntry.action.in_(("customer.return_visit", "followup.done",
-                                           "customer.lost", "customer.merge")))
-             .order_by(AuditEntry.seq))
-    for seq, action, customer, text in query.tuples().iterator():
-        try:
-            details = json.loads(text)
-            if action == "customer.return_visit":
-                replay.visited(seq, customer, details["visit"], details["visited_on"])
-            elif action == "followup.done":  # the customer's id is in the details here
-                visit = details.get("return_visit")
-                if visit is not None:
-                    replay.visited(seq, visit["customer"], visit["id"], visit["visited_on"])
-            elif action == "customer.lost":
-                replay.marked_lost(seq, customer, details)
-            else:
-                replay.merged(seq, customer, details["merged"])
-        except MALFORMED:
-            problems.append(unreadable(seq, action))
 
+    def handle(entry: LogEntry) -> None:
+        details, customer = entry.details, entry.entity
+        if entry.action == "customer.return_visit":
+            replay.visited(entry.seq, customer, details["visit"], details["visited_on"])
+        elif entry.action == "followup.done":  # the customer's id is in the details here
+            visit = details.get("return_visit")
+            if visit is not None:
+                replay.visited(entry.seq, visit["customer"], visit["id"], visit["visited_on"])
+        elif entry.action == "customer.lost":
+            replay.marked_lost(entry.seq, customer, details)
+        else:
+            replay.merged(entry.seq, customer, details["merged"])
+
+    problems = audit_reading.replay(AuditEntry.action.in_((
+        "customer.return_visit", "followup.done", "customer.lost", "customer.merge")), handle)
     rows = ReturnVisit.select(ReturnVisit.id, ReturnVisit.customer,
                               ReturnVisit.visited_on).tuples()
     for visit, customer, day in rows.iterator():
