@@ -7,9 +7,10 @@ intact (an edit that also rewrote the log would break the chain). Finally the sp
 replayed in commit order: none without an approval may have passed a limit (SPEC §4). The
 incident rows are compared with the log replayed the same way (``incident_replay``), and so
 are the return visits and "lost" marks that retention counts from (``retention_replay``) and
-the follow-ups that "done on time" counts (``followup_replay``).
-Last, each incident's stored retention facts (first return, lost mark: ``store.returns``) are
-recomputed from the visits and customers, since the month figures count from them.
+the follow-ups that "done on time" counts (``followup_replay``). Last, each incident's stored
+retention facts (first return, lost mark: ``store.returns``) are recomputed from the visits
+and customers, since the month figures count from them. An audit entry edited into something
+unreadable is named once and left out (``audit_reading``).
 """
 
 from __future__ import annotations
@@ -134,9 +135,9 @@ def _money_checks() -> list[Problem]:
 
     voided: set[int] = set()
     void_rows = (Void.select(Void.gesture, Void.voided_by, Void.gesture_employee_id,
-                        Void.gesture_created_at, Void.gesture_cost_minor, Gesture.employee,
-                        Gesture.created_at, Gesture.cost_minor)
-            .join(Gesture, on=(Gesture.id == Void.gesture)).tuples())
+                             Void.gesture_created_at, Void.gesture_cost_minor, Gesture.employee,
+                             Gesture.created_at, Gesture.cost_minor)
+                 .join(Gesture, on=(Gesture.id == Void.gesture)).tuples())
     for gesture_id, voided_by, *copy_and_gesture in void_rows.iterator():
         voided.add(gesture_id)
         logged_void = logged_voids.get(gesture_id)
