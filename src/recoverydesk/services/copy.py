@@ -16,6 +16,7 @@ from peewee import AutoField
 
 from recoverydesk.errors import StorageError
 from recoverydesk.services import audit_log, business
+from recoverydesk.services._base import snapshot
 from recoverydesk.services.check import run_check
 from recoverydesk.services.types import CopyResult
 from recoverydesk.store import db, migrations
@@ -29,18 +30,19 @@ _COPIED_TABLES = {m._meta.table_name for m in _COPIED}
 def _read_source(source: str) -> tuple[dict[type[BaseModel], list[dict[str, Any]]], str]:
     business.open_business(source)
     try:
-        # All of check, not only the chain: a row edited behind the app's back would be
-        # carried to the server (or, typed as text into a number column, stop the copy
-        # halfway with the server's own error).
-        problems = run_check()
-        if problems:
-            more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
-            raise StorageError(f"The source fails its check ({problems[0].check}: "
-                               f"{problems[0].message}{more}); run 'recoverydesk check' on it "
-                               "for the whole list. Nothing was copied.")
-        rows = {model: list(model.select().order_by(*model._meta.get_primary_keys())
-                            .dicts().iterator()) for model in _COPIED}
-        head = AuditHead.get_by_id(1).hash
+        with snapshot():  # the rows copied are the rows checked, whatever a till writes
+            # All of check, not only the chain: a row edited behind the app's back would be
+            # carried to the server (or, typed as text into a number column, stop the copy
+            # halfway with the server's own error).
+            problems = run_check()
+            if problems:
+                more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+                raise StorageError(f"The source fails its check ({problems[0].check}: "
+                                   f"{problems[0].message}{more}); run 'recoverydesk check' "
+                                   "on it for the whole list. Nothing was copied.")
+            rows = {model: list(model.select().order_by(*model._meta.get_primary_keys())
+                                .dicts().iterator()) for model in _COPIED}
+            head = AuditHead.get_by_id(1).hash
     finally:
         business.close_business()
     return rows, head
