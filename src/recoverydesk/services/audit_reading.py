@@ -41,6 +41,12 @@ class LogEntry(NamedTuple):
         return self.entity_id
 
 
+def shown(value: object) -> str:
+    """A live or logged value in a finding: moments as written, anything else as a literal
+    (so text is quoted and None reads as None)."""
+    return str(value) if isinstance(value, datetime) else repr(value)
+
+
 def unreadable(seq: int, action: str) -> Problem:
     return Problem("audit log", f"audit entry {seq} ({action}) cannot be read; "
                                 "its facts are left out of the other checks")

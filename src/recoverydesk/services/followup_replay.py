@@ -10,10 +10,8 @@ one.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from recoverydesk.services import audit_reading
-from recoverydesk.services.audit_reading import LogEntry
+from recoverydesk.services.audit_reading import LogEntry, shown
 from recoverydesk.services.types import Problem
 from recoverydesk.store.models import AuditEntry, FollowUp
 
@@ -55,13 +53,9 @@ def followup_problems() -> list[Problem]:
         for name, now, logged in zip(_FIELDS, live, record[1:], strict=True):
             if now != logged:
                 problems.append(Problem(
-                    "follow-ups", f"follow-up {followup}: {name} is {_shown(now)} but the audit "
-                                  f"log (to entry {record[0]}) says {_shown(logged)}"))
+                    "follow-ups", f"follow-up {followup}: {name} is {shown(now)} but the audit "
+                                  f"log (to entry {record[0]}) says {shown(logged)}"))
     problems.extend(Problem("follow-ups", f"follow-up {followup} in audit entry {record[0]} is "
                                           "missing")
                     for followup, record in records.items())
     return problems
-
-
-def _shown(value: object) -> str:
-    return str(value) if isinstance(value, datetime) else repr(value)

@@ -14,7 +14,7 @@ from collections import defaultdict
 from datetime import datetime
 
 from recoverydesk.services import audit_reading
-from recoverydesk.services.audit_reading import LogEntry
+from recoverydesk.services.audit_reading import LogEntry, shown
 from recoverydesk.services.types import Problem
 from recoverydesk.store.models import AuditEntry, Incident
 
@@ -90,13 +90,9 @@ def incident_problems() -> list[Problem]:
             if now != audited:
                 problems.append(Problem(
                     "incidents", f"incident {incident}: {name.replace('_', ' ')} is "
-                                 f"{_shown(now)} but the audit log (to entry {record[0]}) "
-                                 f"says {_shown(audited)}"))
+                                 f"{shown(now)} but the audit log (to entry {record[0]}) "
+                                 f"says {shown(audited)}"))
     problems.extend(Problem("incidents", f"incident {incident} in audit entry {record[0]} is "
                                          "missing")
                     for incident, record in replay.records.items())
     return problems
-
-
-def _shown(value: object) -> str:
-    return str(value) if isinstance(value, datetime) else repr(value)

@@ -62,6 +62,9 @@ def sql_moment(value: datetime) -> str:
     return value.isoformat(sep=" ")
 
 
+_EDITED_OUTSIDE = "it was edited outside RecoveryDesk; `recoverydesk check` lists what changed."
+
+
 def stored_moment(value: object, row: str) -> datetime:
     """A moment read back from ``row`` (SQLite hands text, PostgreSQL a datetime).
 
@@ -74,9 +77,8 @@ def stored_moment(value: object, row: str) -> datetime:
     try:
         return datetime.fromisoformat(str(value))
     except ValueError:
-        raise StorageError(f"{row} has a moment that is not a date and time ({value!r}): it "
-                           "was edited outside RecoveryDesk; `recoverydesk check` lists what "
-                           "changed.") from None
+        raise StorageError(f"{row} has a moment that is not a date and time ({value!r}): "
+                           f"{_EDITED_OUTSIDE}") from None
 
 
 def stored_amount(value: object, row: str) -> int:
@@ -89,8 +91,7 @@ def stored_amount(value: object, row: str) -> int:
     if type(value) is int:
         return value
     raise StorageError(f"{row} has an amount that is not a whole number of minor units "
-                       f"({value!r}): it was edited outside RecoveryDesk; `recoverydesk check` "
-                       "lists what changed.")
+                       f"({value!r}): {_EDITED_OUTSIDE}")
 
 
 def moment_literal(value: datetime) -> str:
