@@ -27,6 +27,7 @@ from recoverydesk.reports import serialize
 from recoverydesk.services import _base, business, customers, recoveries, reports, team
 from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.types import Approval, GestureInput
+from recoverydesk.store.db import database
 from tests.conftest import OWNER_PIN, T0, Shop
 from tests.gui.conftest import make_window, sign_in
 
@@ -357,3 +358,26 @@ def test_cancelling_a_months_figures_keeps_the_month_shown(
     assert page.figures is not None and page.figures.month == "2026-03"
     assert page.ui.month_combo.currentData() == "2026-03"
     assert page.ui.print_button.isEnabled()
+
+
+@pytest.mark.sqlite_only
+def test_a_month_whose_figures_fail_shows_the_reason_and_no_other_months_figures(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """A cost edited into a word behind the app's back: the refreshed page says so where
+    the figures were, and shows none of the figures it had before (they were another
+    state of the data), nor lets them be printed."""
+    page = _open_reports(qtbot, window)
+    assert page.figure_labels["incidents"].text() == "5"
+    database.execute_sql("UPDATE gesture SET cost_minor = 'lots' WHERE id = "
+                         "(SELECT max(id) FROM gesture)")
+    page.refresh()
+    qtbot.waitUntil(lambda: page.figures_task is None, timeout=10_000)
+    assert page.ui.message_label.text().startswith(
+        "An amount among the month's gestures is not a whole number of minor units")
+    assert "recoverydesk check" in page.ui.message_label.text()
+    assert page.figures is None
+    assert {label.text() for label in page.figure_labels.values()} == {"–"}
+    assert page.ui.employees_table.rowCount() == 0 == page.ui.category_table.rowCount()
+    assert page.employee_chart.figures is None and page.series_chart.figures is None
+    assert page.ui.as_of_label.text() == ""
+    assert not page.ui.print_button.isEnabled()

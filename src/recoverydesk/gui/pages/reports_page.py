@@ -151,8 +151,22 @@ class ReportsPage(QWidget):
     def _on_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
             self.figures_task = None
+            self._clear_figures()  # the month picked has none: show no other month's
             self._set_busy(None)
             self._show_failure(exc)
+
+    def _clear_figures(self) -> None:
+        self.figures, self.escalations = None, []
+        for label in self.figure_labels.values():
+            label.setText("–")
+        self.ui.as_of_label.clear()
+        for chart in (self.employee_chart, self.series_chart):
+            chart.show_figures(None, str, {})
+        for table in (self.ui.employees_table, self.ui.category_table, self.ui.kind_table,
+                      self.ui.severity_table, self.ui.escalations_table):
+            table.clear()
+            table.setRowCount(0)
+        self.ui.escalations_hint.clear()
 
     def _on_cancelled(self, generation: int) -> None:
         if generation == self._generation:
