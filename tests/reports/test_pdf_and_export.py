@@ -15,7 +15,8 @@ from pypdf import PdfReader
 from recoverydesk.core.months import Month
 from recoverydesk.errors import StorageError
 from recoverydesk.reports.export import neutralise
-from recoverydesk.services import business, customers, recoveries, reports
+from recoverydesk.reports.figures import compute
+from recoverydesk.services import business, customers, recoveries, reports, team
 from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.types import GestureInput
 from recoverydesk.store.db import database
@@ -441,3 +442,55 @@ def test_an_amount_edited_into_no_whole_number_stops_the_export_with_a_message(
                                            "whole number"):
         reports.export_csv(MARCH, tmp_path / "march.csv")
     assert not (tmp_path / "march.csv").exists()
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("typed", ["'lots'", "2.5"])
+@pytest.mark.parametrize("where", ["this month", "an earlier month", "a void"])
+def test_an_amount_edited_into_no_whole_number_stops_the_figures_with_a_message(
+        shop: Shop, tmp_path: Path, typed: str, where: str) -> None:
+    """SQLite's SUM adds a word as 0 and a fraction as itself, so a damaged cost used to
+    change the report's totals without a word. The figures (PDF, stats, Reports page) now
+    stop with a message pointing to ``check``, wherever in the report's months it lies."""
+    populate(shop)
+    first_of_february = datetime(2026, 2, 1, 9, tzinfo=UTC)
+    earlier = team.add_employee(shop.owner_id, "Fanny February", "staff", "1234",
+                                now=first_of_february).id
+    team.set_budget(shop.owner_id, earlier, Month(2026, 2), 20_000, 5_000,
+                    now=first_of_february)
+    february = recoveries.log_recovery(earlier, shop.incident(),
+                                       gesture=GestureInput("gift", 800),
+                                       now=datetime(2026, 2, 10, 11, tzinfo=UTC)).gesture
+    assert february is not None
+    recoveries.void_gesture(shop.owner_id, february.gesture_id, "Entered twice",
+                            now=datetime(2026, 3, 1, 9, tzinfo=UTC))
+    target = {"this month": "UPDATE gesture SET cost_minor = {} WHERE id = "
+                            "(SELECT max(id) FROM gesture WHERE created_at >= '2026-03')",
+              "an earlier month": "UPDATE gesture SET cost_minor = {} WHERE id = ?",
+              "a void": "UPDATE void SET gesture_cost_minor = {} WHERE gesture_id = ?"}[where]
+    params = () if where == "this month" else (february.gesture_id,)
+    reports.save_pdf(MARCH, tmp_path / "before.pdf", now=AS_OF)  # readable before the edit
+    database.execute_sql(target.format(typed), params)
+    with pytest.raises(StorageError, match=r"^An amount among the .* is not a whole number "
+                                           r"of minor units: it was edited outside "
+                                           r"RecoveryDesk; `recoverydesk check`"):
+        compute(MARCH, now=AS_OF)
+    with pytest.raises(StorageError):
+        reports.save_pdf(MARCH, tmp_path / "march.pdf", now=AS_OF)
+    assert not (tmp_path / "march.pdf").exists()
+
+
+@pytest.mark.sqlite_only
+def test_a_budget_edited_into_words_stops_the_figures_with_a_message(shop: Shop) -> None:
+    populate(shop)
+    change = database.execute_sql("SELECT max(id) FROM budget_change").fetchone()[0]
+    database.execute_sql("UPDATE budget_change SET allowance_minor = 'plenty' WHERE id = ?",
+                         (change,))
+    with pytest.raises(StorageError, match=rf"^Budget change {change} has an amount that is "
+                                           r"not a whole number of minor units \('plenty'\)"):
+        compute(MARCH, now=AS_OF)
+    database.execute_sql("UPDATE budget_change SET allowance_minor = 100, "
+                         "effective_month = 'March' WHERE id = ?", (change,))
+    with pytest.raises(StorageError, match=rf"^Budget change {change} has a month that is "
+                                           r"not YYYYMM \('March'\)"):
+        compute(MARCH, now=AS_OF)

@@ -14,6 +14,7 @@ from recoverydesk.core.months import day_range_utc, local_date
 from recoverydesk.services import _base
 from recoverydesk.services.types import CounterEntry, FollowUpDue, FollowUpsDue
 from recoverydesk.store.models import Category, Customer, FollowUp, Gesture, Incident, Void
+from recoverydesk.store.stored_values import stored_sum
 
 DUE_LIST_LIMIT = 50
 ENTRIES_LIMIT = 200
@@ -35,13 +36,14 @@ def my_entries_today(employee_id: int, now: datetime | None = None) -> list[Coun
         .limit(ENTRIES_LIMIT).objects())
     spend: dict[int, tuple[int, bool]] = {}
     if incidents:
-        rows: Any = (Gesture.select(Gesture.incident, fn.SUM(Gesture.cost_minor),
+        rows: Any = (Gesture.select(Gesture.incident, fn.SUM(Gesture.cost_minor).coerce(False),
                                fn.COUNT(Gesture.approved_by))
                 .join(Void, JOIN.LEFT_OUTER, on=(Void.gesture == Gesture.id))
                 .where(Gesture.incident.in_([i.id for i in incidents])
                        & (Gesture.employee == employee_id) & Void.id.is_null())
                 .group_by(Gesture.incident).tuples())
-        spend = {incident_id: (int(total), bool(approved))
+        spend = {incident_id: (stored_sum(total, f"the gestures of incident {incident_id}"),
+                               bool(approved))
                  for incident_id, total, approved in rows}
     return [CounterEntry(
         incident_id=i.id, reported_at=i.reported_at, category=i.category_name,

@@ -31,6 +31,7 @@ from recoverydesk.store.models import (
     ReturnVisit,
     Void,
 )
+from recoverydesk.store.stored_values import stored_sum
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,8 @@ def customer_card(customer_id: int) -> CustomerCard:
     person = _get(customer_id)
     tz = _base.settings().tz
     counts = Void.id.is_null()  # a voided gesture stays joined but adds nothing
-    cost = fn.COALESCE(fn.SUM(Case(None, [(counts, Gesture.cost_minor)], 0)), 0)
-    value = fn.COALESCE(fn.SUM(Case(None, [(counts, Gesture.value_minor)], 0)), 0)
+    cost = fn.SUM(Case(None, [(counts, Gesture.cost_minor)], 0)).coerce(False)
+    value = fn.SUM(Case(None, [(counts, Gesture.value_minor)], 0)).coerce(False)
     rows = (Incident.select(Incident.id, Incident.reported_at, Category.name.alias("category"),
                             Incident.description, Incident.status, Incident.reaction,
                             cost.alias("cost"), value.alias("value"))
@@ -75,9 +76,13 @@ def customer_card(customer_id: int) -> CustomerCard:
             .where(Incident.customer == customer_id)
             .group_by(Incident.id, Category.name)
             .order_by(Incident.reported_at.desc(), Incident.id.desc()).dicts())
-    history = [CardIncident(r["id"], local_date(r["reported_at"], tz), r["category"],
-                            r["description"], r["status"], r["reaction"], int(r["cost"]),
-                            int(r["value"])) for r in cast(list[dict[str, Any]], list(rows))]
+    history = []
+    for r in cast(list[dict[str, Any]], list(rows)):
+        gestures = f"the gestures of incident {r['id']}"
+        history.append(CardIncident(
+            r["id"], local_date(r["reported_at"], tz), r["category"], r["description"],
+            r["status"], r["reaction"], stored_sum(r["cost"], gestures),
+            stored_sum(r["value"], gestures)))
     visits = [v.visited_on for v in ReturnVisit.select(ReturnVisit.visited_on)
               .where(ReturnVisit.customer == customer_id)
               .order_by(ReturnVisit.visited_on.desc())]

@@ -16,6 +16,7 @@ from recoverydesk.services.types import CustomerHistory, CustomerInfo, CustomerM
 from recoverydesk.store import returns, search
 from recoverydesk.store.db import database, is_sqlite
 from recoverydesk.store.models import Customer, FollowUp, Gesture, Incident, ReturnVisit, Void
+from recoverydesk.store.stored_values import stored_sum
 
 MAX_DAYS_BACK = 366
 SEARCH_LIMIT = 8
@@ -192,7 +193,7 @@ def customer_history(customer_id: int, now: datetime | None = None) -> CustomerH
     counts: Any = (Incident.select(fn.COUNT(Incident.id), fn.MAX(Incident.reported_at))
                    .where(this_year).tuples().get())
     incidents, last = counts
-    spend: Any = (Gesture.select(fn.COUNT(Gesture.id), fn.COALESCE(fn.SUM(Gesture.cost_minor), 0))
+    spend: Any = (Gesture.select(fn.COUNT(Gesture.id), fn.SUM(Gesture.cost_minor).coerce(False))
                   .join(Incident, on=(Gesture.incident == Incident.id))
                   .switch(Gesture).join(Void, JOIN.LEFT_OUTER, on=(Void.gesture == Gesture.id))
                   .where(this_year & Void.id.is_null()).tuples().get())
@@ -201,5 +202,6 @@ def customer_history(customer_id: int, now: datetime | None = None) -> CustomerH
         last = datetime.fromisoformat(last)
     return CustomerHistory(
         customer_id=customer.id, name=customer.name, year=today.year, incidents=int(incidents),
-        gestures=int(gestures), cost_minor=int(cost),
+        gestures=int(gestures),
+        cost_minor=stored_sum(cost, "the customer's gestures of the year"),
         last_incident_on=None if last is None else local_date(last, tz), notes=customer.notes)

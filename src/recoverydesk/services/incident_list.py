@@ -22,6 +22,7 @@ from recoverydesk.services import _base
 from recoverydesk.store.db import database
 from recoverydesk.store.models import Category, Customer, Employee, Gesture, Incident, Void
 from recoverydesk.store.search import contains, sorted_after_filtering
+from recoverydesk.store.stored_values import stored_sum
 
 STATUSES = ("open", "resolved")
 MAX_PAGE = 500
@@ -126,7 +127,8 @@ _SEVERITY_ORDER = Case(Incident.severity, (("minor", 0), ("major", 1), ("critica
 
 
 def _spend_per_incident() -> ModelSelect[Any]:
-    return (Gesture.select(Gesture.incident, fn.SUM(Gesture.cost_minor).alias("cost"))
+    return (Gesture.select(Gesture.incident,
+                          fn.SUM(Gesture.cost_minor).coerce(False).alias("cost"))
             .join(Void, JOIN.LEFT_OUTER, on=(Void.gesture == Gesture.id))
             .where(Void.id.is_null()).group_by(Gesture.incident))
 
@@ -218,4 +220,5 @@ def _costs_of(incident_ids: list[int]) -> dict[int, int]:
         return {}
     query = _spend_per_incident().where(Gesture.incident.in_(incident_ids)).tuples()
     pairs = cast(list[tuple[int, int]], list(query))
-    return {incident_id: int(cost) for incident_id, cost in pairs}
+    return {incident_id: stored_sum(cost, f"the gestures of incident {incident_id}")
+            for incident_id, cost in pairs}

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from recoverydesk.store.db import database, is_postgres
+from recoverydesk.store.stored_values import stored_amount, stored_sum
 
 _converted: dict[tuple[str, str], str] = {}
 
@@ -128,8 +129,8 @@ def recovery_context(actor_id: int, category_id: int, customer_id: int | None,
         actor=None if name is None else (name, bool(active), role),
         category_active=bool(category),
         customer_usable=None if customer is None else bool(customer),
-        budget=(allowance, limit) if has_budget else None,
-        spent=int(spent),
+        budget=_budget(allowance, limit) if has_budget else None,
+        spent=stored_sum(spent, "the employee's gestures of the month"),
         audit_head=(int(head_seq), str(head_hash)))
 
 
@@ -153,13 +154,19 @@ def customer_state(customer_id: int) -> bool | None:
 def budget_in_force(employee_id: int, month_key: int) -> tuple[int | None, int | None] | None:
     """``(allowance, per_incident_limit)`` of the latest change at or before the month."""
     row = _one(_BUDGET_IN_FORCE_SQL, employee_id, month_key)
-    return None if row is None else (row[0], row[1])
+    return None if row is None else _budget(row[0], row[1])
+
+
+def _budget(allowance: object, limit: object) -> tuple[int | None, int | None]:
+    """A budget row's amounts (None: no limit), checked: the budget rules compare them."""
+    return (None if allowance is None else stored_amount(allowance, "The budget in force"),
+            None if limit is None else stored_amount(limit, "The budget in force"))
 
 
 def spent_between(employee_id: int, start: datetime, end: datetime) -> int:
     """Non-voided spend of one employee in ``[start, end)`` (an index range scan)."""
     row = _one(_SPENT_SQL, employee_id, start, end, employee_id, start, end)
-    return int(row[0]) if row else 0
+    return stored_sum(row[0], "the employee's gestures of the month") if row else 0
 
 
 def incident_total(incident_id: int, employee_id: int) -> int:
@@ -167,7 +174,7 @@ def incident_total(incident_id: int, employee_id: int) -> int:
                "LEFT JOIN void v ON v.gesture_id = g.id "
                "WHERE g.incident_id = ? AND g.employee_id = ? AND v.id IS NULL",
                incident_id, employee_id)
-    return int(row[0]) if row else 0
+    return stored_sum(row[0], f"the gestures of incident {incident_id}") if row else 0
 
 
 def _insert(text: str, *params: Any) -> int:

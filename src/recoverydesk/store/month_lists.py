@@ -12,12 +12,8 @@ from datetime import datetime
 
 from recoverydesk.store.db import database
 from recoverydesk.store.month_queries import Period, outcome_ctes, period_range, placeholders
-from recoverydesk.store.month_sql import (
-    distinct_list,
-    sql_moment,
-    stored_amount,
-    stored_moment,
-)
+from recoverydesk.store.month_sql import distinct_list, sql_moment
+from recoverydesk.store.stored_values import stored_amount, stored_moment, stored_sum
 
 
 @dataclass(frozen=True)
@@ -60,7 +56,8 @@ def month_incidents(period: Period) -> Iterator[IncidentLine]:
             id=int(ident), reported_at=stored_moment(at, f"Incident {ident}"),
             employee=employee, category=category,
             customer=None if customer_id is None else (customer or ""), severity=severity,
-            kinds=kinds or "", cost_minor=int(cost), outcome=outcome, description=description)
+            kinds=kinds or "", cost_minor=stored_sum(cost, f"the gestures of incident {ident}"),
+            outcome=outcome, description=description)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from recoverydesk.store.month_sql import (
     moment_literal,
     sql_moment,
 )
+from recoverydesk.store.stored_values import stored_amount, stored_integer, stored_sum
 
 REPORT_CACHE_KIB = 65_536
 REPORT_MMAP_BYTES = 1 << 30
@@ -247,7 +248,8 @@ def month_outcomes(period: Period) -> MonthGroups:
 
     median = None
     for kind, code, text, n, a, b, c, middle in _rows(sql, period_range(period)):
-        code, n, a, b, c = int(code), int(n), int(a or 0), int(b or 0), int(c or 0)
+        code, n, c = int(code), int(n), int(c or 0)
+        a, b = stored_sum(a, "the month's gestures"), stored_sum(b, "the month's gestures")
         rest, outcome_code = divmod(code, out_count)
         outcome = OUTCOMES[outcome_code]
         cat, sev = divmod(rest, sev_count)
@@ -308,10 +310,12 @@ def gesture_totals(bounds: Sequence[datetime]) -> list[tuple[int, int, int, int]
           AND v.gesture_created_at < ?) AS x
     GROUP BY x.k, x.employee_id
     """
-    totals = {(int(m), int(e)): (int(n), int(s)) for m, e, s, n in _rows(sql, ())}
+    what = "the gestures of the report's months"
+    totals = {(int(m), int(e)): (int(n), stored_sum(s, what)) for m, e, s, n in _rows(sql, ())}
     for m, e, s, n in _rows(voided, (sql_moment(bounds[0]), sql_moment(bounds[-1]))):
         count, spend = totals[(int(m), int(e))]
-        totals[(int(m), int(e))] = (count - (int(n) if m == last else 0), spend - int(s))
+        totals[(int(m), int(e))] = (count - (int(n) if m == last else 0),
+                                    spend - stored_sum(s, "the voids of the report's months"))
     return [(m, e, n, s) for (m, e), (n, s) in totals.items() if n or s]
 
 
@@ -331,9 +335,13 @@ def budget_changes() -> list[tuple[int, int, int | None]]:
 
     The history is a handful of rows per employee, so it is read whole.
     """
-    return [(int(e), int(m), a) for e, m, a in _rows(
-        "SELECT employee_id, effective_month, allowance_minor FROM budget_change "
-        "ORDER BY employee_id, effective_month", ())]
+    changes = []
+    for ident, e, m, a in _rows("SELECT id, employee_id, effective_month, allowance_minor "
+                                "FROM budget_change ORDER BY employee_id, effective_month", ()):
+        row = f"Budget change {ident}"
+        changes.append((int(e), stored_integer(m, row, "a month that is not YYYYMM"),
+                        None if a is None else stored_amount(a, row)))
+    return changes
 
 
 def employees() -> list[tuple[int, str, str, bool]]:

@@ -15,7 +15,6 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from recoverydesk.errors import StorageError
 from recoverydesk.store.db import is_postgres
 
 if TYPE_CHECKING:
@@ -60,38 +59,6 @@ def offset_segments(tz: ZoneInfo, start: datetime, end: datetime) -> list[tuple[
 def sql_moment(value: datetime) -> str:
     """A naive UTC moment as the text peewee stores (for parameters compared with columns)."""
     return value.isoformat(sep=" ")
-
-
-_EDITED_OUTSIDE = "it was edited outside RecoveryDesk; `recoverydesk check` lists what changed."
-
-
-def stored_moment(value: object, row: str) -> datetime:
-    """A moment read back from ``row`` (SQLite hands text, PostgreSQL a datetime).
-
-    Raises:
-        StorageError: the text is no moment (SQLite keeps whatever was typed into a date
-            column behind the app's back); the message names the row, for ``check``.
-    """
-    if isinstance(value, datetime):
-        return value
-    try:
-        return datetime.fromisoformat(str(value))
-    except ValueError:
-        raise StorageError(f"{row} has a moment that is not a date and time ({value!r}): "
-                           f"{_EDITED_OUTSIDE}") from None
-
-
-def stored_amount(value: object, row: str) -> int:
-    """An amount in minor units read back from ``row``.
-
-    Raises:
-        StorageError: it is no whole number (SQLite keeps text or a fraction typed into an
-            integer column behind the app's back); the message names the row.
-    """
-    if type(value) is int:
-        return value
-    raise StorageError(f"{row} has an amount that is not a whole number of minor units "
-                       f"({value!r}): {_EDITED_OUTSIDE}")
 
 
 def moment_literal(value: datetime) -> str:

@@ -22,7 +22,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from recoverydesk.store.db import database, is_postgres
-from recoverydesk.store.month_sql import days_between, local_date_sql, stored_moment
+from recoverydesk.store.month_sql import days_between, local_date_sql
+from recoverydesk.store.stored_values import stored_moment
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo  # core.months imports it when a zone is made
