@@ -31,6 +31,7 @@ from recoverydesk.services.retention_replay import retention_problems
 from recoverydesk.services.types import Problem
 from recoverydesk.store import returns
 from recoverydesk.store.db import database
+from recoverydesk.store.fields import as_stored
 from recoverydesk.store.models import AuditEntry, BudgetChange, Gesture, Void
 
 _GESTURE_FIELDS = {"incident": "incident", "employee": "employee", "kind": "kind",
@@ -40,8 +41,9 @@ _KIND = list(_GESTURE_FIELDS).index("kind")
 
 def run_check() -> list[Problem]:
     """Every finding, all read from one snapshot: a recovery committed by a till halfway
-    through would otherwise show as a gesture or incident without its audit entry."""
-    with snapshot():
+    through would otherwise show as a gesture or incident without its audit entry. Values
+    are read as stored: a moment or amount edited into nonsense is what check is to name."""
+    with snapshot(), as_stored():
         return _all_checks()
 
 

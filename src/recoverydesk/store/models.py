@@ -17,7 +17,6 @@ from peewee import (
     BigIntegerField,
     BooleanField,
     CharField,
-    DateField,
     DateTimeField,
     ForeignKeyField,
     IntegerField,
@@ -26,6 +25,7 @@ from peewee import (
 )
 
 from recoverydesk.store.db import database
+from recoverydesk.store.fields import DayField, MinorUnitsField, MomentField
 
 
 class BaseModel(Model):
@@ -38,7 +38,7 @@ class SchemaVersion(BaseModel):
     """One row per applied migration step; the highest ``version`` is the schema's."""
 
     version = IntegerField(primary_key=True)
-    applied_at = DateTimeField()
+    applied_at = MomentField()
 
 
 class Business(BaseModel):
@@ -52,14 +52,14 @@ class Business(BaseModel):
     retention_days = IntegerField(default=90)
     followup_delay_days = IntegerField(default=3)
     auto_signout_minutes = IntegerField(default=5)
-    avg_customer_value_minor = BigIntegerField(null=True)
+    avg_customer_value_minor = MinorUnitsField(null=True)
     backup_folder = TextField(null=True)
     backup_keep = IntegerField(default=14)
     rollover = BooleanField(default=False)
     theme = CharField(max_length=10, default="system")
     pin_cost = IntegerField()
-    created_at = DateTimeField()
-    last_backup_at = DateTimeField(null=True)  # schema v2: the daily backup's clock
+    created_at = MomentField()
+    last_backup_at = MomentField(null=True)  # schema v2: the daily backup's clock
 
 
 class Employee(BaseModel):
@@ -70,8 +70,8 @@ class Employee(BaseModel):
     recovery_key_hash = CharField(max_length=200, null=True)  # owners only
     active = BooleanField(default=True)
     failed_pins = IntegerField(default=0)
-    locked_until = DateTimeField(null=True)
-    created_at = DateTimeField()
+    locked_until = MomentField(null=True)
+    created_at = MomentField()
 
 
 class BudgetChange(BaseModel):
@@ -83,10 +83,10 @@ class BudgetChange(BaseModel):
     id = AutoField()
     employee = ForeignKeyField(Employee, backref="budgets", on_delete="RESTRICT", index=False)
     effective_month = IntegerField()
-    allowance_minor = BigIntegerField(null=True)
-    per_incident_limit_minor = BigIntegerField(null=True)
+    allowance_minor = MinorUnitsField(null=True)
+    per_incident_limit_minor = MinorUnitsField(null=True)
     set_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT", index=False)
-    set_at = DateTimeField()
+    set_at = MomentField()
 
     class Meta:
         indexes = ((("employee", "effective_month"), True),)
@@ -103,8 +103,8 @@ class GesturePreset(BaseModel):
     id = AutoField()
     label = CharField(max_length=100)
     kind = CharField(max_length=20)
-    cost_minor = BigIntegerField()
-    value_minor = BigIntegerField(null=True)
+    cost_minor = MinorUnitsField()
+    value_minor = MinorUnitsField(null=True)
     active = BooleanField(default=True)
     sort_order = IntegerField(default=0)
 
@@ -117,14 +117,14 @@ class Customer(BaseModel):
     phone = CharField(max_length=50, default="")
     email = CharField(max_length=200, default="")
     notes = TextField(default="")
-    lost_on = DateField(null=True)
-    erased_at = DateTimeField(null=True)
-    created_at = DateTimeField()
+    lost_on = DayField(null=True)
+    erased_at = MomentField(null=True)
+    created_at = MomentField()
 
 
 class Incident(BaseModel):
     id = AutoField()
-    reported_at = DateTimeField()
+    reported_at = MomentField()
     reported_by = ForeignKeyField(Employee, backref="incidents", on_delete="RESTRICT",
                                   index=False)
     category = ForeignKeyField(Category, on_delete="RESTRICT", index=False)
@@ -133,7 +133,7 @@ class Incident(BaseModel):
     proactive = BooleanField(default=False)
     customer = ForeignKeyField(Customer, null=True, backref="incidents", on_delete="RESTRICT")
     status = CharField(max_length=10, default="open")  # open | resolved
-    resolved_at = DateTimeField(null=True)
+    resolved_at = MomentField(null=True)
     resolved_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT", index=False)
     reaction = CharField(max_length=20, null=True)  # delighted | satisfied | still_unhappy
     # Schema v3: SPEC §5's facts in days from the local report date (store.returns keeps
@@ -160,10 +160,10 @@ class Gesture(BaseModel):
     employee = ForeignKeyField(Employee, backref="gestures", on_delete="RESTRICT", index=False)
     kind = CharField(max_length=20)
     description = TextField(default="")
-    cost_minor = BigIntegerField()
-    value_minor = BigIntegerField(null=True)
+    cost_minor = MinorUnitsField()
+    value_minor = MinorUnitsField(null=True)
     approved_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT", index=False)
-    created_at = DateTimeField(index=True)
+    created_at = MomentField(index=True)
     incident_id: int
     employee_id: int
     approved_by_id: int | None
@@ -177,14 +177,14 @@ class Void(BaseModel):
     id = AutoField()
     gesture = ForeignKeyField(Gesture, unique=True, backref="voids", on_delete="RESTRICT")
     voided_by = ForeignKeyField(Employee, on_delete="RESTRICT", index=False)
-    voided_at = DateTimeField()
+    voided_at = MomentField()
     reason = TextField()
     # Schema v4: copies of the voided gesture's spender, moment and cost, written with the
     # void (``check`` compares them with the gesture), so a month's voided spend is one
     # range of the index below instead of a look-up of every void ever made.
     gesture_employee_id = IntegerField(null=True)
-    gesture_created_at = DateTimeField(null=True)
-    gesture_cost_minor = BigIntegerField(null=True)
+    gesture_created_at = MomentField(null=True)
+    gesture_cost_minor = MinorUnitsField(null=True)
     gesture_id: int
     voided_by_id: int
 
@@ -196,9 +196,9 @@ class Void(BaseModel):
 class FollowUp(BaseModel):
     id = AutoField()
     incident = ForeignKeyField(Incident, backref="followups", on_delete="RESTRICT")
-    due_on = DateField(index=True)
-    created_at = DateTimeField()
-    done_at = DateTimeField(null=True)
+    due_on = DayField(index=True)
+    created_at = MomentField()
+    done_at = MomentField(null=True)
     done_by = ForeignKeyField(Employee, null=True, on_delete="RESTRICT", index=False)
     outcome = CharField(max_length=20, null=True)  # happy | neutral | unhappy | unreachable
     note = TextField(default="")
@@ -207,8 +207,8 @@ class FollowUp(BaseModel):
 class ReturnVisit(BaseModel):
     id = AutoField()
     customer = ForeignKeyField(Customer, backref="visits", on_delete="RESTRICT", index=False)
-    visited_on = DateField()
-    recorded_at = DateTimeField()
+    visited_on = DayField()
+    recorded_at = MomentField()
     recorded_by = ForeignKeyField(Employee, on_delete="RESTRICT", index=False)
     followup = ForeignKeyField(FollowUp, null=True, on_delete="RESTRICT", index=False)
 

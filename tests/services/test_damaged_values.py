@@ -1,6 +1,7 @@
-"""Amounts edited behind the app's back (SQLite keeps text or a fraction in an integer
-column): the budget check and every screen that sums spend stop with a message naming what
-to run, instead of counting a word as 0 or truncating a fraction. Real SQLite files."""
+"""Values edited behind the app's back (SQLite keeps text or a fraction in an integer
+column, words in a date column): the budget check and the screens stop with a message naming
+what to run, instead of counting a word as 0, cutting a fraction or failing with an
+unexpected error; ``check`` still reads them and names them. Real SQLite files."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ from decimal import Decimal
 import pytest
 
 from recoverydesk.errors import StorageError
-from recoverydesk.services import counter, customer_records, customers, incident_list, recoveries
+from recoverydesk.services import (
+    counter,
+    customer_records,
+    customers,
+    followup_list,
+    incident_detail,
+    incident_list,
+    recoveries,
+)
+from recoverydesk.services.check import run_check
 from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.incident_list import IncidentFilter
 from recoverydesk.services.types import GestureInput
@@ -86,3 +96,31 @@ def test_the_screens_that_sum_spend_stop_on_a_damaged_cost(shop: Shop) -> None:
     with pytest.raises(StorageError, match=rf"^An amount among the customer's gestures "
                                            rf"of the year {DAMAGED}"):
         customers.customer_history(logged.customer_id, now=T0)
+
+
+@pytest.mark.sqlite_only
+def test_screens_name_a_value_edited_into_nonsense_and_check_lists_it(shop: Shop) -> None:
+    """Read through the models, a moment, date or amount that is no such thing is refused
+    with the table and column named (peewee handed the text on, or cut 2.5 to 2)."""
+    anna = shop.staff("Anna", 1000, 1000)
+    logged = recoveries.log_recovery(anna, shop.incident(), gesture=GestureInput("gift", 900),
+                                     new_customer=CustomerInput(name="Guest"), now=T0)
+    assert incident_detail.incident_detail(logged.incident_id, anna).gestures[0].cost_minor == 900
+    assert len(followup_list.open_followups(now=T0).items) == 1
+    detail = lambda: incident_detail.incident_detail(logged.incident_id, anna)  # noqa: E731
+    edits = (  # each edit is left in place: the next screen meets it first
+        ("UPDATE gesture SET value_minor = 2.5", detail,
+         r"^A stored gesture has an amount that is not a whole number of minor units in "
+         r"value_minor \(2.5\): it was edited outside RecoveryDesk"),
+        ("UPDATE incident SET resolved_at = '2026-03-10 25:00:00'", detail,
+         r"^A stored incident has a moment that is not a date and time in resolved_at "
+         r"\('2026-03-10 25:00:00'\)"),
+        ("UPDATE follow_up SET due_on = 'soon'", lambda: followup_list.open_followups(now=T0),
+         r"^A stored follow up has a date that is not a calendar date in due_on \('soon'\)"),
+    )
+    for edit, screen, message in edits:
+        database.execute_sql(edit)
+        with pytest.raises(StorageError, match=message):
+            screen()
+    named = {problem.check for problem in run_check()}
+    assert {"follow-ups", "incidents", "money"} <= named

@@ -1,0 +1,78 @@
+"""Model fields that refuse, when read, a value edited into something they cannot hold.
+
+SQLite keeps whatever is typed into a column behind the app's back, and peewee hands such a
+value on: a moment typed as words comes back as text, an amount typed as a fraction is cut to
+a whole number, one typed as words comes back as text. A screen then failed with an
+unexpected error, or showed a wrong amount. These fields raise a :class:`StorageError` that
+says which table and column and points to ``recoverydesk check``. Writing is unchanged (the
+services validate what they write), and so is what PostgreSQL, with its typed columns, hands
+back.
+
+``check`` and the audit log exist to show such values: they read inside :func:`as_stored`,
+where the fields behave as peewee's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from peewee import BigIntegerField, DateField, DateTimeField, Field
+
+from recoverydesk.errors import StorageError
+from recoverydesk.store.stored_values import EDITED_OUTSIDE
+
+_AS_STORED: ContextVar[bool] = ContextVar("recoverydesk_as_stored", default=False)
+
+
+@contextmanager
+def as_stored() -> Iterator[None]:
+    """Inside, the fields below hand on what is stored, as peewee's own fields do."""
+    token = _AS_STORED.set(True)
+    try:
+        yield
+    finally:
+        _AS_STORED.reset(token)
+
+
+def _refused(field: Field, value: object, meaning: str) -> StorageError:
+    table = field.model._meta.table_name.replace("_", " ")
+    return StorageError(f"A stored {table} has {meaning} in {field.column_name} ({value!r}): "
+                        f"{EDITED_OUTSIDE}")
+
+
+class MinorUnitsField(BigIntegerField):
+    """Money as a whole number of minor units (also the field's SUM, MIN and MAX)."""
+
+    def python_value(self, value: Any) -> Any:
+        if value is None or type(value) is int:
+            return value
+        if _AS_STORED.get():
+            return super().python_value(value)
+        if isinstance(value, Decimal) and value == value.to_integral_value():
+            return int(value)  # PostgreSQL's SUM of a bigint column
+        raise _refused(self, value, "an amount that is not a whole number of minor units")
+
+
+class MomentField(DateTimeField):
+    """A naive UTC moment."""
+
+    def python_value(self, value: Any) -> Any:
+        result = super().python_value(value)
+        if result is None or isinstance(result, datetime) or _AS_STORED.get():
+            return result
+        raise _refused(self, value, "a moment that is not a date and time")
+
+
+class DayField(DateField):
+    """A business-local calendar date."""
+
+    def python_value(self, value: Any) -> Any:
+        result = super().python_value(value)
+        if result is None or isinstance(result, date) or _AS_STORED.get():
+            return result
+        raise _refused(self, value, "a date that is not a calendar date")
