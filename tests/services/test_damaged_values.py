@@ -122,5 +122,8 @@ def test_screens_name_a_value_edited_into_nonsense_and_check_lists_it(shop: Shop
         database.execute_sql(edit)
         with pytest.raises(StorageError, match=message):
             screen()
-    named = {problem.check for problem in run_check()}
-    assert {"follow-ups", "incidents", "money"} <= named
+    problems = run_check()
+    assert {"follow-ups", "incidents", "money"} <= {problem.check for problem in problems}
+    # check shows the value as stored, not peewee's whole number (2.5 was shown as 2)
+    assert any(problem.check == "money" and "value is 2.5" in problem.message
+               for problem in problems)

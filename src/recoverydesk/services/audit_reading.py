@@ -17,6 +17,8 @@ from peewee import Expression
 
 from recoverydesk.errors import ValidationError
 from recoverydesk.services.types import Problem
+from recoverydesk.store.db import database
+from recoverydesk.store.fields import moment_as_stored
 from recoverydesk.store.models import AuditEntry
 
 # What interpreting one hand-edited entry can raise: not JSON (ValueError), a value of the
@@ -62,9 +64,11 @@ def replay(where: Expression, handle: Callable[[LogEntry], None]) -> list[Proble
     query = (AuditEntry.select(AuditEntry.seq, AuditEntry.at, AuditEntry.actor,
                                AuditEntry.action, AuditEntry.entity_id, AuditEntry.details)
              .where(where).order_by(AuditEntry.seq))
-    for seq, at, actor, action, entity_id, text in query.tuples().iterator():
+    # A plain cursor: peewee's per-row conversion was half of check's time.
+    for seq, at, actor, action, entity_id, text in database.execute_sql(*query.sql()):
         try:
-            handle(LogEntry(seq, at, actor, action, entity_id, json.loads(text)))
+            handle(LogEntry(seq, moment_as_stored(at), actor, action, entity_id,
+                            json.loads(text)))
         except MALFORMED:
             problems.append(unreadable(seq, action))
     return problems

@@ -31,7 +31,7 @@ from recoverydesk.services.retention_replay import retention_problems
 from recoverydesk.services.types import Problem
 from recoverydesk.store import returns
 from recoverydesk.store.db import database
-from recoverydesk.store.fields import as_stored
+from recoverydesk.store.fields import as_stored, rows_as_stored
 from recoverydesk.store.models import AuditEntry, BudgetChange, Gesture, Void
 
 _GESTURE_FIELDS = {"incident": "incident", "employee": "employee", "kind": "kind",
@@ -114,8 +114,8 @@ def _money_checks() -> list[Problem]:
     problems = audit_reading.replay(AuditEntry.details.contains('"gestures"')
                                     | AuditEntry.details.contains('"voids"'), handle)
     columns = [getattr(Gesture, attr) for attr in _GESTURE_FIELDS.values()]
-    rows = Gesture.select(Gesture.id, *columns, Gesture.created_at).tuples()
-    for gesture_id, *live in rows.iterator():
+    rows = Gesture.select(Gesture.id, *columns, Gesture.created_at)
+    for gesture_id, *live in rows_as_stored(rows):
         logged = logged_gestures.pop(gesture_id, None)  # what is left was logged, not found
         if logged is None:
             problems.append(Problem("money", f"gesture {gesture_id} has no audit entry"))
@@ -139,8 +139,8 @@ def _money_checks() -> list[Problem]:
     void_rows = (Void.select(Void.gesture, Void.voided_by, Void.gesture_employee_id,
                              Void.gesture_created_at, Void.gesture_cost_minor, Gesture.employee,
                              Gesture.created_at, Gesture.cost_minor)
-                 .join(Gesture, on=(Gesture.id == Void.gesture)).tuples())
-    for gesture_id, voided_by, *copy_and_gesture in void_rows.iterator():
+                 .join(Gesture, on=(Gesture.id == Void.gesture)))
+    for gesture_id, voided_by, *copy_and_gesture in rows_as_stored(void_rows):
         voided.add(gesture_id)
         logged_void = logged_voids.get(gesture_id)
         if logged_void is None:
@@ -174,8 +174,8 @@ def _budget_row_checks() -> list[Problem]:
     seen: set[tuple[int, int]] = set()
     rows = BudgetChange.select(BudgetChange.employee, BudgetChange.effective_month,
                                BudgetChange.allowance_minor,
-                               BudgetChange.per_incident_limit_minor).tuples()
-    for employee, month_key, allowance, limit in rows.iterator():
+                               BudgetChange.per_incident_limit_minor)
+    for employee, month_key, allowance, limit in rows_as_stored(rows):
         seen.add((employee, month_key))
         where = f"budget of employee {employee} from {Month.from_key(month_key)}"
         entry = logged.get((employee, month_key))

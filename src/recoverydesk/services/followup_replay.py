@@ -13,6 +13,7 @@ from __future__ import annotations
 from recoverydesk.services import audit_reading
 from recoverydesk.services.audit_reading import LogEntry, shown
 from recoverydesk.services.types import Problem
+from recoverydesk.store.fields import rows_as_stored
 from recoverydesk.store.models import AuditEntry, FollowUp
 
 # Compared fields, in this order in each replayed record (after the audit entry's number).
@@ -43,8 +44,8 @@ def followup_problems() -> list[Problem]:
     problems = audit_reading.replay(AuditEntry.action.in_((
         "recovery.log", "followup.add", "followup.done")), handle)
     rows = FollowUp.select(FollowUp.id, FollowUp.incident, FollowUp.due_on, FollowUp.done_at,
-                           FollowUp.done_by, FollowUp.outcome).tuples()
-    for followup, incident, due_on, *done in rows.iterator():
+                           FollowUp.done_by, FollowUp.outcome)
+    for followup, incident, due_on, *done in rows_as_stored(rows):
         record = records.pop(followup, None)
         if record is None:
             problems.append(Problem("follow-ups", f"follow-up {followup} has no audit entry"))

@@ -16,6 +16,7 @@ from datetime import datetime
 from recoverydesk.services import audit_reading
 from recoverydesk.services.audit_reading import LogEntry, shown
 from recoverydesk.services.types import Problem
+from recoverydesk.store.fields import rows_as_stored
 from recoverydesk.store.models import AuditEntry, Incident
 
 # Compared fields, in this order in each replayed record (after the audit entry's number).
@@ -80,8 +81,8 @@ def incident_problems() -> list[Problem]:
         "recovery.log", "incident.correct", "incident.resolve", "customer.merge")), handle)
     rows = Incident.select(Incident.id, Incident.reported_at, Incident.reported_by,
                            Incident.category, Incident.severity, Incident.proactive,
-                           Incident.customer, Incident.resolved_at).tuples()
-    for incident, *live in rows.iterator():
+                           Incident.customer, Incident.resolved_at)
+    for incident, *live in rows_as_stored(rows):
         record = replay.records.pop(incident, None)
         if record is None:
             problems.append(Problem("incidents", f"incident {incident} has no audit entry"))

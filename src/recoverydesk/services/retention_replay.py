@@ -17,6 +17,7 @@ from collections import defaultdict
 from recoverydesk.services import audit_reading
 from recoverydesk.services.audit_reading import LogEntry
 from recoverydesk.services.types import Problem
+from recoverydesk.store.fields import rows_as_stored
 from recoverydesk.store.models import AuditEntry, Customer, ReturnVisit
 
 
@@ -69,8 +70,8 @@ def retention_problems() -> list[Problem]:
     problems = audit_reading.replay(AuditEntry.action.in_((
         "customer.return_visit", "followup.done", "customer.lost", "customer.merge")), handle)
     rows = ReturnVisit.select(ReturnVisit.id, ReturnVisit.customer,
-                              ReturnVisit.visited_on).tuples()
-    for visit, customer, day in rows.iterator():
+                              ReturnVisit.visited_on)
+    for visit, customer, day in rows_as_stored(rows):
         logged = replay.visits.pop(visit, None)
         if logged is None:
             problems.append(Problem("visits", f"return visit {visit} (customer {customer}, "
@@ -85,7 +86,7 @@ def retention_problems() -> list[Problem]:
     problems.extend(Problem("visits", f"return visit {visit} in audit entry {seq} is missing")
                     for visit, (seq, _, _) in replay.visits.items())
 
-    for customer, lost_on in Customer.select(Customer.id, Customer.lost_on).tuples().iterator():
+    for customer, lost_on in rows_as_stored(Customer.select(Customer.id, Customer.lost_on)):
         mark = replay.lost.get(customer)
         logged_lost = None if mark is None else mark[1]
         if (None if lost_on is None else str(lost_on)) != logged_lost:
