@@ -102,24 +102,31 @@ class MinorUnitsField(BigIntegerField):
         raise _refused(self, value, "an amount that is not a whole number of minor units")
 
 
-class MomentField(DateTimeField):
+class _RefusesOthers:
+    """Mixed into a date or moment field: peewee hands on what it could not parse."""
+
+    kind: type = object
+    meaning = ""
+
+    def python_value(self, value: Any) -> Any:
+        result = super().python_value(value)  # type: ignore[misc]
+        if result is None or isinstance(result, self.kind) or _AS_STORED.get():
+            return result
+        raise _refused(self, value, self.meaning)  # type: ignore[arg-type]
+
+
+class MomentField(_RefusesOthers, DateTimeField):
     """A naive UTC moment."""
 
-    def python_value(self, value: Any) -> Any:
-        result = super().python_value(value)
-        if result is None or isinstance(result, datetime) or _AS_STORED.get():
-            return result
-        raise _refused(self, value, "a moment that is not a date and time")
+    kind = datetime
+    meaning = "a moment that is not a date and time"
 
 
-class DayField(DateField):
+class DayField(_RefusesOthers, DateField):
     """A business-local calendar date."""
 
-    def python_value(self, value: Any) -> Any:
-        result = super().python_value(value)
-        if result is None or isinstance(result, date) or _AS_STORED.get():
-            return result
-        raise _refused(self, value, "a date that is not a calendar date")
+    kind = date
+    meaning = "a date that is not a calendar date"
 
 
 _LENIENT_MOMENT, _LENIENT_DAY = DateTimeField(), DateField()
