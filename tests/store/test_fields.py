@@ -57,3 +57,5 @@ def test_readable_values_pass_as_they_always_did() -> None:
         with pytest.raises(StorageError, match=r"^A stored gesture has an amount that is not "
                                                r"a whole number of minor units in cost_minor"):
             Gesture.cost_minor.python_value(damaged)
+        with as_stored():
+            assert Gesture.cost_minor.python_value(damaged) == damaged  # not cut to 2

@@ -8,8 +8,9 @@ says which table and column and points to ``recoverydesk check``. Writing is unc
 services validate what they write), and so is what PostgreSQL, with its typed columns, hands
 back.
 
-``check`` and the audit log exist to show such values: they read inside :func:`as_stored`,
-where the fields behave as peewee's own.
+``check`` exists to show such values: it reads inside :func:`as_stored`, where they are
+handed on as stored. (The audit log's own moment column is a plain field: its page shows an
+edited entry as it is stored.)
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ _AS_STORED: ContextVar[bool] = ContextVar("recoverydesk_as_stored", default=Fals
 
 @contextmanager
 def as_stored() -> Iterator[None]:
-    """Inside, the fields below hand on what is stored, as peewee's own fields do."""
+    """Inside, the fields below hand on what is stored: an amount exactly (2.5 stays 2.5),
+    a moment or date that is none as peewee's own fields do (its text)."""
     token = _AS_STORED.set(True)
     try:
         yield
@@ -96,7 +98,7 @@ class MinorUnitsField(BigIntegerField):
         if value is None or type(value) is int:
             return value
         if _AS_STORED.get():
-            return super().python_value(value)
+            return value
         if isinstance(value, Decimal) and value == value.to_integral_value():
             return int(value)  # PostgreSQL's SUM of a bigint column
         raise _refused(self, value, "an amount that is not a whole number of minor units")
