@@ -19,6 +19,7 @@ from recoverydesk.gui.pages.customers_page import CustomersPage
 from recoverydesk.services import customer_records, customers, incident_list, recoveries, team
 from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.types import GestureInput
+from recoverydesk.store.db import database
 from recoverydesk.store.models import AuditEntry, Customer, Incident, ReturnVisit
 from tests.conftest import OWNER_PIN, T0, Shop
 from tests.gui.conftest import commit_ime, make_window, sign_in, type_unicode
@@ -231,3 +232,20 @@ def test_the_list_fetches_more_customers_as_it_scrolls(
     names = [row.name for row in page.model.rows]
     assert names == [f"Guest {n:03d}" for n in range(250)]
     assert not page.model.canFetchMore()
+
+
+@pytest.mark.sqlite_only
+def test_a_card_that_cannot_be_read_says_why(qtbot: QtBot, people: dict[str, int]) -> None:
+    """A gesture's value edited into a fraction behind the app's back: the card says why
+    it cannot be shown instead of asking to pick a customer."""
+    database.execute_sql("UPDATE gesture SET value_minor = 2.5 WHERE incident_id = ?",
+                         (people["first"],))
+    _window, page = customers_page(qtbot, "Anna", ANNA_PIN)
+    assert page.select_customer(people["lucja"])
+    card = page.card
+    assert card.card is None
+    assert card.ui.title_label.text() == "This customer cannot be shown."
+    assert card.ui.message_label.text().startswith("An amount among the gestures of incident")
+    assert not card.ui.message_label.isHidden()
+    assert page.select_customer(people["wang"])
+    assert card.card is not None and card.ui.message_label.isHidden()

@@ -24,6 +24,7 @@ from recoverydesk.gui.pages.incidents_page import IncidentsPage
 from recoverydesk.services import catalog, customers, recoveries
 from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.types import GestureInput
+from recoverydesk.store.db import database
 from recoverydesk.store.models import AuditEntry, Gesture, Incident
 from tests.conftest import OWNER_PIN, T0, Shop
 from tests.gui.conftest import make_window, sign_in, type_unicode
@@ -409,3 +410,25 @@ def test_an_owner_gives_an_anonymous_incident_its_customer_by_type_ahead(
     entry = AuditEntry.select().where(AuditEntry.action == "incident.correct").get()
     assert json.loads(entry.details) == {"customer": {"old": None, "new": cases["lucja"]}}
     assert entry.actor != cases["anna"]
+
+
+@pytest.mark.sqlite_only
+def test_an_incident_that_cannot_be_read_says_why_in_the_pane(
+        qtbot: QtBot, cases: dict[str, int]) -> None:
+    """A resolution moment typed as words behind the app's back: picking the incident shows
+    the reason in the pane (the pane used to clear it and say "Pick an incident"), with its
+    actions off; the next incident shows as before."""
+    database.execute_sql("UPDATE incident SET resolved_at = 'soon' WHERE id = ?",
+                         (cases["soup"],))
+    _window, page = incidents_page(qtbot, "Olga Owner", OWNER_PIN)
+    assert page.select_incident(cases["soup"])
+    pane = page.detail
+    assert pane.detail is None
+    assert pane.ui.header_label.text() == "This incident cannot be shown."
+    assert pane.ui.message_label.text().startswith(
+        "A stored incident has a moment that is not a date and time in resolved_at ('soon')")
+    assert not pane.ui.message_label.isHidden()
+    assert not pane.ui.add_gesture_button.isEnabled()
+    assert page.select_incident(cases["lift"])
+    assert pane.detail is not None and pane.detail.id == cases["lift"]
+    assert pane.ui.message_label.isHidden()

@@ -67,6 +67,8 @@ class CustomerCardPane(QWidget):
             except RecoveryDeskError as exc:
                 show_message(self.ui.message_label, str(exc))
         self._fill()
+        if customer_id is not None and self.card is None:
+            self.ui.title_label.setText(self.tr("This customer cannot be shown."))
 
     def _fill(self) -> None:
         card = self.card

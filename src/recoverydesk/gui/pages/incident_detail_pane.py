@@ -58,13 +58,17 @@ class IncidentDetailPane(QWidget):
     def show_incident(self, incident_id: int | None) -> None:
         """Read and show one incident (None: an empty pane)."""
         self.detail = None
+        failure = ""
         if incident_id is not None and self.person is not None:
             try:
                 self.detail = incident_detail.incident_detail(
                     incident_id, self.person.employee_id, now=clock.now())
             except RecoveryDeskError as exc:
-                show_message(self.ui.message_label, str(exc))
+                failure = str(exc)
         self._fill()
+        if failure:  # after _fill, which clears the message line
+            self.ui.header_label.setText(self.tr("This incident cannot be shown."))
+            show_message(self.ui.message_label, failure)
 
     def _fill(self) -> None:
         detail = self.detail
