@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from recoverydesk.gui.errors import install_excepthook
 from recoverydesk.services import catalog, recoveries
 from recoverydesk.services.types import Approval, GestureInput
+from recoverydesk.store.db import database
+from recoverydesk.store.models import Gesture, Incident
 from tests.conftest import OWNER_PIN, Shop
 from tests.gui.conftest import make_window, sign_in
 
@@ -53,3 +58,44 @@ def test_an_owner_without_limits_sees_no_allowance(qtbot: QtBot, shop: Shop) -> 
     assert page.budget_label.text() == "123,45\xa0€ spent this month: no monthly limit"
     assert page.limit_label.text() == "No per-incident limit"
     assert page.entries_group.title() == "My entries today: 1"
+
+
+@pytest.mark.sqlite_only
+def test_a_spend_edited_behind_the_apps_back_darkens_only_what_reads_it(
+        qtbot: QtBot, shop: Shop, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cost typed as a word into the file: Anna still signs in (that used to fail with a
+    message box), the budget line and her entries say why they cannot be shown, the typed
+    cost's preview says it instead of a box per key, a gesture cannot be saved, and an
+    incident without one still can."""
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: boxes.append(a[2])))
+    install_excepthook()  # as the app does: an error escaping a slot becomes a box
+    anna = shop.staff("Anna", 10000, 4000, pin="2468")
+    recoveries.log_recovery(anna, _incident(), gesture=GestureInput("refund", 2500))
+    database.execute_sql("UPDATE gesture SET cost_minor = 'lots'")
+    window = make_window(qtbot)
+    sign_in(qtbot, window, "Anna", "2468")
+    assert window.person is not None and window.pages.currentWidget() is window.counter_page
+    page = window.counter_page
+    assert page.ui.budget_label.text().startswith(
+        "The budget cannot be shown. An amount among the employee's gestures of the month is "
+        "not a whole number of minor units")
+    assert page.ui.budget_label.property("role") == "error"
+    assert page.ui.limit_label.text() == ""
+    assert page.entries_failure.text().startswith("An amount among the gestures of incident")
+    assert not page.entries_failure.isHidden() and page.ui.entries_tree.topLevelItemCount() == 0
+    assert page.followups_failure.isHidden()
+
+    dialog = window.open_log_dialog()
+    assert dialog is not None
+    qtbot.keyClicks(dialog.ui.description_edit, "Cold soup")
+    qtbot.keyClicks(dialog.ui.cost_edit, "5")
+    assert dialog.ui.preview_label.text().startswith("An amount among the employee's gestures")
+    dialog.save()
+    assert dialog.isVisible()
+    assert dialog.ui.general_error.text().startswith("An amount among the employee's gestures")
+    dialog.ui.cost_edit.clear()
+    dialog.save()
+    assert not dialog.isVisible()
+    assert boxes == []
+    assert Incident.select().count() == 2 and Gesture.select().count() == 1

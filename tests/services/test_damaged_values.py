@@ -65,6 +65,8 @@ def test_the_budget_check_stops_on_a_damaged_cost_and_writes_nothing(shop: Shop,
     assert {table: count(table) for table in before} == before
     # Someone else's month is untouched: their spending goes on.
     recoveries.log_recovery(bert, shop.incident(), gesture=GestureInput("gift", 900), now=later)
+    # And an incident without a spend needs no budget: Anna can still log one.
+    recoveries.log_recovery(anna, shop.incident(), now=later)
 
 
 @pytest.mark.sqlite_only
@@ -76,6 +78,8 @@ def test_the_budget_check_stops_on_a_budget_edited_into_words(shop: Shop) -> Non
         recoveries.log_recovery(anna, shop.incident(), gesture=GestureInput("gift", 900),
                                 now=T0)
     assert count("incident") == 0
+    recoveries.log_recovery(anna, shop.incident(), now=T0)  # no spend, no budget needed
+    assert count("incident") == 1
 
 
 @pytest.mark.sqlite_only

@@ -81,9 +81,19 @@ class RecoveryContext:
     actor: tuple[str, bool, str] | None  # (name, active, role)
     category_active: bool
     customer_usable: bool | None  # None: no such customer (or none asked for)
-    budget: tuple[int | None, int | None] | None  # (allowance, per-incident limit) in force
-    spent: int  # the actor's non-voided spend in the range
+    budget_stored: tuple[object, object] | None  # (allowance, per-incident limit) in force
+    spent_stored: object  # the actor's non-voided spend in the range, as SQL summed it
     audit_head: tuple[int, str]
+
+    # Checked when read, not when fetched: a recovery without a gesture needs neither, so a
+    # spend edited behind the app's back stops only the spending.
+    @property
+    def budget(self) -> tuple[int | None, int | None] | None:
+        return None if self.budget_stored is None else _budget(*self.budget_stored)
+
+    @property
+    def spent(self) -> int:
+        return stored_sum(self.spent_stored, "the employee's gestures of the month")
 
 
 # All the employee's gestures in the range, less the voided ones: two ranges of covering
@@ -129,8 +139,8 @@ def recovery_context(actor_id: int, category_id: int, customer_id: int | None,
         actor=None if name is None else (name, bool(active), role),
         category_active=bool(category),
         customer_usable=None if customer is None else bool(customer),
-        budget=_budget(allowance, limit) if has_budget else None,
-        spent=stored_sum(spent, "the employee's gestures of the month"),
+        budget_stored=(allowance, limit) if has_budget else None,
+        spent_stored=spent,
         audit_head=(int(head_seq), str(head_hash)))
 
 

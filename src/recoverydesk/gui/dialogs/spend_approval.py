@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from recoverydesk.core import money
 from recoverydesk.core.budget import Limit, SpendCheck
-from recoverydesk.errors import ValidationError
+from recoverydesk.errors import RecoveryDeskError, ValidationError
 from recoverydesk.gui import clock
 from recoverydesk.gui.messages import show_message
 from recoverydesk.services import recoveries, team
@@ -57,8 +57,13 @@ class SpendApproval(QObject):
             show_message(label, no_cost_text, "hint")
             self.show_approval(False)
             return
-        check = recoveries.preview_gesture(self.person.employee_id, cost, incident_id,
-                                           now=clock.now())
+        try:
+            check = recoveries.preview_gesture(self.person.employee_id, cost, incident_id,
+                                               now=clock.now())
+        except RecoveryDeskError as exc:  # e.g. a spend edited behind the app's back
+            show_message(label, str(exc))
+            self.show_approval(False)
+            return
         if check.within_limits:
             if check.remaining_after is None:
                 text = self.tr("Within your budget (no monthly limit).")

@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import UTC
 
 from babel.dates import format_date, format_time
-from PySide6.QtWidgets import QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGroupBox, QLabel, QTreeWidgetItem, QWidget
 
 from recoverydesk.core.months import local_date, month_of
+from recoverydesk.errors import RecoveryDeskError
 from recoverydesk.gui import clock
 from recoverydesk.gui.forms.ui_counter_page import Ui_CounterPage
-from recoverydesk.gui.messages import restyle
+from recoverydesk.gui.messages import restyle, show_message
 from recoverydesk.services import business, counter, team
 from recoverydesk.services._base import Settings, utcnow
 from recoverydesk.services.types import BudgetStatus, SignedIn
@@ -28,6 +29,8 @@ class CounterPage(QWidget):
         self.ui.setupUi(self)
         self.setObjectName("counter_page")
         self.person: SignedIn | None = None
+        self.entries_failure = _failure_line(self.ui.entries_group)
+        self.followups_failure = _failure_line(self.ui.followups_group)
         self.ui.budget_bar.setMaximum(_BAR_STEPS)
         header = self.ui.entries_tree.header()
         header.setStretchLastSection(False)
@@ -54,9 +57,33 @@ class CounterPage(QWidget):
         month_name = format_date(month.first_day(), "LLLL y", locale=settings.locale)
         self.ui.month_label.setText(self.tr("Recovery budget for %s")
                                     % (month_name[:1].upper() + month_name[1:]))
-        self._show_budget(team.budget_status(self.person.employee_id, month), settings)
-        self._show_entries(settings)
-        self._show_followups(settings)
+        employee_id = self.person.employee_id
+        # Each part on its own: a row edited behind the app's back (which the services
+        # refuse with a sentence) darkens that part, not the whole counter.
+        try:
+            self._show_budget(team.budget_status(employee_id, month), settings)
+        except RecoveryDeskError as exc:
+            self._budget_failed(str(exc))
+        show_message(self.entries_failure, "")
+        try:
+            self._show_entries(settings)
+        except RecoveryDeskError as exc:
+            self.ui.entries_tree.clear()
+            self.ui.entries_group.setTitle(self.tr("My entries today"))
+            show_message(self.entries_failure, str(exc))
+        show_message(self.followups_failure, "")
+        try:
+            self._show_followups(settings)
+        except RecoveryDeskError as exc:
+            self.ui.followups_tree.clear()
+            self.ui.followups_group.setTitle(self.tr("Follow-ups due"))
+            self.ui.followups_label.clear()
+            show_message(self.followups_failure, str(exc))
+
+    def _budget_failed(self, reason: str) -> None:
+        self.ui.budget_bar.setValue(0)
+        show_message(self.ui.budget_label, self.tr("The budget cannot be shown. %s") % reason)
+        self.ui.limit_label.clear()
 
     def _show_budget(self, status: BudgetStatus, settings: Settings) -> None:
         bar, money = self.ui.budget_bar, settings.money
@@ -79,7 +106,7 @@ class CounterPage(QWidget):
         if bar.property("over") != over:
             bar.setProperty("over", over)
             restyle(bar)
-        self.ui.budget_label.setText(text)
+        show_message(self.ui.budget_label, text, "plain")  # "plain": no longer an error
         limit = status.per_incident_limit_minor
         self.ui.limit_label.setText(
             self.tr("No per-incident limit") if limit is None
@@ -119,6 +146,17 @@ class CounterPage(QWidget):
         if len(due.items) < due.due_today + due.overdue:
             text += self.tr(" (the oldest %d shown)") % len(due.items)
         self.ui.followups_label.setText(text)
+
+
+def _failure_line(group: QGroupBox) -> QLabel:
+    """A hidden, wrapping message line at the top of ``group``, for why its list is empty."""
+    label = QLabel(group)
+    label.setWordWrap(True)
+    label.hide()
+    layout = group.layout()
+    assert isinstance(layout, QBoxLayout)
+    layout.insertWidget(0, label)
+    return label
 
 
 def _one_line(text: str, limit: int = 90) -> str:
