@@ -32,6 +32,7 @@ class AuditListModel(PagedRowsModel[AuditRow]):
         """Show the entries matching ``wanted`` (raises ValidationError for bad filters)."""
         first = audit_view.list_audit(viewer_id, wanted, 0, PAGE)
         self.beginResetModel()
+        self.forget_failure()
         self.viewer_id, self.wanted = viewer_id, wanted
         self.total, self.rows = first.total, list(first.rows)
         self.endResetModel()

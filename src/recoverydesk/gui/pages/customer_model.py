@@ -29,6 +29,7 @@ class CustomerListModel(PagedRowsModel[CustomerRow]):
         """Show customers matching ``text`` (raises ValidationError when it is too long)."""
         first = customer_list.find_customers(text, 0, PAGE)
         self.beginResetModel()
+        self.forget_failure()
         self.text, self.total, self.rows = text, first.total, list(first.rows)
         self.endResetModel()
 

@@ -3,10 +3,10 @@ e-mail, and the card of the one picked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from recoverydesk.errors import ValidationError
+from recoverydesk.errors import RecoveryDeskError, ValidationError
 from recoverydesk.gui.forms.ui_customers_page import Ui_CustomersPage
 from recoverydesk.gui.messages import counted, show_message
 from recoverydesk.gui.pages.customer_card_pane import CustomerCardPane
@@ -50,6 +50,9 @@ class CustomersPage(QWidget):
         self.ui.search_edit.returnPressed.connect(self.search)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._after_reset)
+        # Queued: it is reported while the list scrolls.
+        self.model.failed.connect(lambda text: show_message(self.ui.search_error, text),
+                                  Qt.ConnectionType.QueuedConnection)
         self.card.changed.connect(self._on_card_changed)
         self.card.dialog_opened.connect(self.dialog_opened)
 
@@ -66,7 +69,9 @@ class CustomersPage(QWidget):
         self._typing.stop()
         try:
             self.model.set_text(self.ui.search_edit.text())
-        except ValidationError as exc:
+        except RecoveryDeskError as exc:  # a bad search text, or a row that cannot be read
+            if not isinstance(exc, ValidationError):
+                self.model.clear()
             show_message(self.ui.search_error, str(exc))
             return
         show_message(self.ui.search_error, "")

@@ -15,6 +15,7 @@ from babel.dates import format_datetime
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from recoverydesk.errors import RecoveryDeskError
 from recoverydesk.gui.pages.table_model import Index, TitledTableModel
 from recoverydesk.services import incident_list
 from recoverydesk.services._base import Settings
@@ -39,6 +40,7 @@ class IncidentListModel(TitledTableModel):
         self.ids: list[int] = []
         self._filtered = False  # no query before the page sets its first filter
         self._rows: dict[int, IncidentRow] = {}
+        self._unreadable: set[int] = set()  # blocks (their first row) that failed to load
         self._headers = (self.tr("Reported"), self.tr("Logged by"), self.tr("Category"),
                          self.tr("Severity"), self.tr("Status"), self.tr("Customer"),
                          self.tr("Spent"), self.tr("What happened"))
@@ -58,6 +60,10 @@ class IncidentListModel(TitledTableModel):
         """Re-read after a change (a correction, a gesture, a resolution)."""
         self._reset(incident_list.matching_ids(self.wanted, self.sort_key, self.descending))
 
+    def clear(self) -> None:
+        """No rows (the query that would fill them failed)."""
+        self._reset([])
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
@@ -70,6 +76,8 @@ class IncidentListModel(TitledTableModel):
         self.beginResetModel()
         self.ids = ids
         self._rows.clear()
+        self._unreadable.clear()
+        self.forget_failure()
         self.endResetModel()
 
     def row_at(self, row: int) -> IncidentRow | None:
@@ -77,9 +85,15 @@ class IncidentListModel(TitledTableModel):
         if not 0 <= row < len(self.ids):
             return None
         found = self._rows.get(self.ids[row])
-        if found is None:
-            start = row - row % BLOCK
-            for loaded in incident_list.incident_rows(self.ids[start:start + BLOCK]):
+        start = row - row % BLOCK
+        if found is None and start not in self._unreadable:
+            try:
+                block = incident_list.incident_rows(self.ids[start:start + BLOCK])
+            except RecoveryDeskError as exc:  # asked while painting: said once, not raised
+                self._unreadable.add(start)
+                self.report_failure(exc)
+                return None
+            for loaded in block:
                 self._rows[loaded.id] = loaded
             found = self._rows.get(self.ids[row])
         return found

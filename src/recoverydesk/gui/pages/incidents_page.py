@@ -13,7 +13,7 @@ from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from recoverydesk.core.months import Month, month_of
-from recoverydesk.errors import ValidationError
+from recoverydesk.errors import RecoveryDeskError, ValidationError
 from recoverydesk.gui import clock
 from recoverydesk.gui.forms.ui_incidents_page import Ui_IncidentsPage
 from recoverydesk.gui.messages import counted, show_message
@@ -69,6 +69,9 @@ class IncidentsPage(QWidget):
             combo.activated.connect(lambda _index: self.apply_filter())
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._after_reset)
+        # Queued: it is reported while the table paints.
+        self.model.failed.connect(lambda text: show_message(self.ui.filter_error, text),
+                                  Qt.ConnectionType.QueuedConnection)
         self.detail.changed.connect(self._on_incident_changed)
         self.detail.dialog_opened.connect(self.dialog_opened)
 
@@ -120,7 +123,9 @@ class IncidentsPage(QWidget):
         self._typing.stop()
         try:
             self.model.set_filter(self.current_filter())
-        except ValidationError as exc:
+        except RecoveryDeskError as exc:  # a bad search text, or a row that cannot be read
+            if not isinstance(exc, ValidationError):
+                self.model.clear()
             show_message(self.ui.filter_error, str(exc))
             return
         show_message(self.ui.filter_error, "")

@@ -5,16 +5,34 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from recoverydesk.errors import RecoveryDeskError
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 
 
 class TitledTableModel(QAbstractTableModel):
-    """A flat table: the subclass sets ``_headers`` and says how many rows it has."""
+    """A flat table: the subclass sets ``_headers`` and says how many rows it has.
 
+    Rows read while the view paints or scrolls cannot raise (an error escaping ``data()``
+    would be shown once per paint): a row that cannot be read (edited behind the app's
+    back) is reported through :attr:`failed`, once until the next query.
+    """
+
+    failed = Signal(str)
     _headers: tuple[str, ...] = ()
+    _failure = ""
+
+    def report_failure(self, exc: RecoveryDeskError) -> None:
+        if not self._failure:
+            self._failure = str(exc)
+            self.failed.emit(self._failure)
+
+    def forget_failure(self) -> None:
+        """A new query: a row that cannot be read is reported again."""
+        self._failure = ""
 
     def row_total(self) -> int:
         raise NotImplementedError
@@ -49,13 +67,24 @@ class PagedRowsModel(TitledTableModel, Generic[Row]):
     def row_total(self) -> int:
         return len(self.rows)
 
+    def clear(self) -> None:
+        """No rows (the query that would fill them failed)."""
+        self.beginResetModel()
+        self.total, self.rows = 0, []
+        self.endResetModel()
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self.rows) < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        more = self.next_page(len(self.rows))
+        try:
+            more = self.next_page(len(self.rows))
+        except RecoveryDeskError as exc:
+            self.report_failure(exc)
+            self.total = len(self.rows)  # stop asking for the page that cannot be read
+            return
         if more is None:
             return
         if not more:  # fewer matches than counted (deleted meanwhile): stop asking
