@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from recoverydesk.gui.errors import install_excepthook
 from recoverydesk.gui.main_window import MainWindow
 from recoverydesk.services import incidents, recoveries
 from recoverydesk.services.customers import CustomerInput
+from recoverydesk.store.db import database
 from recoverydesk.store.models import FollowUp, ReturnVisit
 from tests.conftest import T0, Shop
 from tests.gui.conftest import make_window, sign_in, type_unicode
@@ -127,3 +130,29 @@ def test_alt_keys_reach_each_page_and_the_counter_button_comes_back_checked(
     sign_in(qtbot, window, "Anna", ANNA_PIN)
     assert window.pages.currentWidget() is window.counter_page
     assert window.counter_nav_button.isChecked()
+
+
+@pytest.mark.sqlite_only
+def test_a_list_that_cannot_be_read_is_said_on_the_page(
+        qtbot: QtBot, shop: Shop, gui_clock: Callable[[datetime], None],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A due date typed as a word into the file: the page says why its list is empty,
+    with nothing to mark done, instead of a message box at every visit."""
+    boxes: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: boxes.append(a[2])))
+    install_excepthook()
+    anna = shop.staff("Anna", 10000, 4000, pin=ANNA_PIN)
+    recoveries.log_recovery(anna, shop.incident("Cold soup"), now=T0,
+                            new_customer=CustomerInput(name="Zofia"))
+    database.execute_sql("UPDATE follow_up SET due_on = 'soon'")
+    gui_clock(datetime(2026, 3, 14, 9, 0, tzinfo=UTC))
+    window = make_window(qtbot)
+    sign_in(qtbot, window, "Anna", ANNA_PIN)
+    window.followups_nav_button.click()
+    page = window.followups_page
+    assert page.ui.message_label.text().startswith(
+        "A stored follow up has a date that is not a calendar date in due_on ('soon')")
+    assert not page.ui.message_label.isHidden()
+    assert page.ui.followups_tree.topLevelItemCount() == 0
+    assert not page.ui.done_group.isEnabled()
+    assert boxes == []

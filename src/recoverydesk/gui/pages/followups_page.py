@@ -53,7 +53,15 @@ class FollowUpsPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read the list (the clock may have passed midnight)."""
-        listed = followup_list.open_followups(now=clock.now())
+        try:
+            listed = followup_list.open_followups(now=clock.now())
+        except RecoveryDeskError as exc:  # a row edited behind the app's back
+            self.listed = None
+            self.ui.followups_tree.clear()
+            self.ui.summary_label.clear()
+            self._on_current()  # nothing to mark done
+            show_message(self.ui.message_label, str(exc))  # after: _on_current clears it
+            return
         self.listed = listed
         current = self.current_item()
         self.ui.followups_tree.clear()
