@@ -9,12 +9,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from recoverydesk.core.months import Month
 from recoverydesk.gui.dialogs import customer_dialogs
-from recoverydesk.gui.errors import install_excepthook
 from recoverydesk.gui.main_window import MainWindow
 from recoverydesk.gui.pages.customers_page import CustomersPage
 from recoverydesk.services import customer_records, customers, incident_list, recoveries, team
@@ -254,12 +253,9 @@ def test_a_card_that_cannot_be_read_says_why(qtbot: QtBot, people: dict[str, int
 
 @pytest.mark.sqlite_only
 def test_a_list_that_cannot_be_read_is_said_in_place(
-        qtbot: QtBot, people: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, people: dict[str, int], message_boxes: list[str]) -> None:
     """A visit date typed as a word into the file: the search line says why, the list is
     empty rather than the previous search's, and no message box opens."""
-    boxes: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: boxes.append(a[2])))
-    install_excepthook()
     customers.record_return_visit(people["anna"], people["lucja"], now=T0)
     _window, page = customers_page(qtbot, "Anna", ANNA_PIN)
     assert page.model.rowCount() == 2
@@ -268,4 +264,4 @@ def test_a_list_that_cannot_be_read_is_said_in_place(
     assert page.ui.search_error.text().startswith(
         "A stored return visit has a date that is not a calendar date in visited_on ('soon')")
     assert page.model.rowCount() == 0
-    assert boxes == []
+    assert message_boxes == []

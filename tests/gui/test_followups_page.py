@@ -8,10 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from recoverydesk.gui.errors import install_excepthook
 from recoverydesk.gui.main_window import MainWindow
 from recoverydesk.services import incidents, recoveries
 from recoverydesk.services.customers import CustomerInput
@@ -135,12 +134,9 @@ def test_alt_keys_reach_each_page_and_the_counter_button_comes_back_checked(
 @pytest.mark.sqlite_only
 def test_a_list_that_cannot_be_read_is_said_on_the_page(
         qtbot: QtBot, shop: Shop, gui_clock: Callable[[datetime], None],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        message_boxes: list[str]) -> None:
     """A due date typed as a word into the file: the page says why its list is empty,
     with nothing to mark done, instead of a message box at every visit."""
-    boxes: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: boxes.append(a[2])))
-    install_excepthook()
     anna = shop.staff("Anna", 10000, 4000, pin=ANNA_PIN)
     recoveries.log_recovery(anna, shop.incident("Cold soup"), now=T0,
                             new_customer=CustomerInput(name="Zofia"))
@@ -155,4 +151,4 @@ def test_a_list_that_cannot_be_read_is_said_on_the_page(
     assert not page.ui.message_label.isHidden()
     assert page.ui.followups_tree.topLevelItemCount() == 0
     assert not page.ui.done_group.isEnabled()
-    assert boxes == []
+    assert message_boxes == []

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from recoverydesk.gui.dialogs.add_gesture import AddGestureDialog
@@ -19,7 +19,6 @@ from recoverydesk.gui.dialogs.incident_edits import (
     ResolveDialog,
     VoidGestureDialog,
 )
-from recoverydesk.gui.errors import install_excepthook
 from recoverydesk.gui.main_window import MainWindow
 from recoverydesk.gui.pages.incidents_page import IncidentsPage
 from recoverydesk.services import catalog, customers, recoveries
@@ -437,13 +436,10 @@ def test_an_incident_that_cannot_be_read_says_why_in_the_pane(
 
 @pytest.mark.sqlite_only
 def test_rows_that_cannot_be_read_are_said_once_above_the_list(
-        qtbot: QtBot, cases: dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, cases: dict[str, int], message_boxes: list[str]) -> None:
     """A cost typed as a word into the file: the list used to raise inside the table's
     paint, one message box per paint (hundreds). Now the reason is said once above the list,
     its rows stay blank, and once the row is mended a refresh shows them again."""
-    boxes: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: boxes.append(a[2])))
-    install_excepthook()  # as the app does: an error escaping Qt code becomes a box
     database.execute_sql("UPDATE gesture SET cost_minor = 'lots' WHERE incident_id = ?",
                          (cases["soup"],))
     _window, page = incidents_page(qtbot, "Olga Owner", OWNER_PIN)
@@ -454,10 +450,10 @@ def test_rows_that_cannot_be_read_are_said_once_above_the_list(
         "changed.")
     assert page.model.rowCount() == 4 and page.model.row_at(0) is None
     qtbot.wait(50)  # more paints: still nothing raised
-    assert boxes == []
+    assert message_boxes == []
     database.execute_sql("UPDATE gesture SET cost_minor = 500 WHERE incident_id = ?",
                          (cases["soup"],))
     page.apply_filter()
     assert page.model.row_at(0) is not None
     qtbot.wait(50)
-    assert page.ui.filter_error.isHidden() and boxes == []
+    assert page.ui.filter_error.isHidden() and message_boxes == []
