@@ -6,6 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from recoverydesk.services import catalog, recoveries
+from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.types import Approval, GestureInput
 from recoverydesk.store.db import database
 from recoverydesk.store.models import Gesture, Incident
@@ -94,3 +95,26 @@ def test_a_spend_edited_behind_the_apps_back_darkens_only_what_reads_it(
     assert not dialog.isVisible()
     assert message_boxes == []
     assert Incident.select().count() == 2 and Gesture.select().count() == 1
+
+
+@pytest.mark.sqlite_only
+def test_a_due_date_edited_into_no_date_empties_only_the_follow_ups(
+        qtbot: QtBot, shop: Shop, message_boxes: list[str]) -> None:
+    """An impossible due date (it sorts as overdue): the follow-ups list says why it is
+    empty and drops its stale counts; the budget and entries show as usual."""
+    anna = shop.staff("Anna", 10000, 4000, pin="2468")
+    recoveries.log_recovery(anna, _incident(), new_customer=CustomerInput(name="Zofia"),
+                            gesture=GestureInput("refund", 2500))
+    window = make_window(qtbot)
+    sign_in(qtbot, window, "Anna", "2468")
+    page = window.counter_page
+    database.execute_sql("UPDATE follow_up SET due_on = '2026-02-30'")
+    page.refresh()
+    assert page.followups_failure.text().startswith(
+        "A stored follow up has a date that is not a calendar date in due_on ('2026-02-30')")
+    assert page.ui.followups_tree.topLevelItemCount() == 0
+    assert page.ui.followups_label.text() == ""
+    assert page.ui.followups_group.title() == "Follow-ups due"
+    assert page.ui.budget_label.text().startswith("25,00\xa0€ spent of 100,00\xa0€")
+    assert page.entries_failure.isHidden() and page.ui.entries_tree.topLevelItemCount() == 1
+    assert message_boxes == []

@@ -3,10 +3,18 @@ entries today and the follow-ups that are due."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC
 
 from babel.dates import format_date, format_time
-from PySide6.QtWidgets import QBoxLayout, QGroupBox, QLabel, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGroupBox,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from recoverydesk.core.months import local_date, month_of
 from recoverydesk.errors import RecoveryDeskError
@@ -64,21 +72,26 @@ class CounterPage(QWidget):
             self._show_budget(team.budget_status(employee_id, month), settings)
         except RecoveryDeskError as exc:
             self._budget_failed(str(exc))
-        show_message(self.entries_failure, "")
+        self._show_list(lambda: self._show_entries(settings), self.ui.entries_tree,
+                        self.ui.entries_group, self.tr("My entries today"), self.entries_failure)
+        self._show_list(lambda: self._show_followups(settings), self.ui.followups_tree,
+                        self.ui.followups_group, self.tr("Follow-ups due"),
+                        self.followups_failure, self.ui.followups_label)
+
+    @staticmethod
+    def _show_list(show: Callable[[], None], tree: QTreeWidget, group: QGroupBox, title: str,
+                   failure: QLabel, *stale: QLabel) -> None:
+        """Fill one list, or empty it (and the ``stale`` labels about it) and say why it
+        cannot be read."""
+        show_message(failure, "")
         try:
-            self._show_entries(settings)
+            show()
         except RecoveryDeskError as exc:
-            self.ui.entries_tree.clear()
-            self.ui.entries_group.setTitle(self.tr("My entries today"))
-            show_message(self.entries_failure, str(exc))
-        show_message(self.followups_failure, "")
-        try:
-            self._show_followups(settings)
-        except RecoveryDeskError as exc:
-            self.ui.followups_tree.clear()
-            self.ui.followups_group.setTitle(self.tr("Follow-ups due"))
-            self.ui.followups_label.clear()
-            show_message(self.followups_failure, str(exc))
+            tree.clear()
+            group.setTitle(title)
+            for label in stale:
+                label.clear()
+            show_message(failure, str(exc))
 
     def _budget_failed(self, reason: str) -> None:
         self.ui.budget_bar.setValue(0)
