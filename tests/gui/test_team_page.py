@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -16,6 +17,7 @@ from recoverydesk.gui.main_window import MainWindow
 from recoverydesk.gui.pages.team_page import TeamPage
 from recoverydesk.services import recoveries, reports, team
 from recoverydesk.services.types import GestureInput
+from recoverydesk.store.db import database
 from recoverydesk.store.models import AuditEntry, BudgetChange
 from tests.conftest import OWNER_PIN, T0, Shop
 from tests.gui.conftest import make_window, sign_in
@@ -252,3 +254,23 @@ def test_pin_reset_asks_the_owners_pin(qtbot: QtBot, shop: Shop) -> None:
     assert window.person is None
     sign_in(qtbot, window, "Anna", "97531")
     assert window.person is not None and window.person.name == "Anna"
+
+
+@pytest.mark.sqlite_only
+def test_a_team_that_cannot_be_read_is_said_under_the_month(
+        qtbot: QtBot, shop: Shop, message_boxes: list[str],
+        gui_clock: Callable[[datetime], None]) -> None:
+    """A cost typed as a word into the file: the Team page says why its list is empty,
+    instead of a message box at every visit; once mended, a refresh lists everyone."""
+    gui_clock(T0)
+    anna = shop.staff("Anna", 10000, 4000)
+    recoveries.log_recovery(anna, shop.incident(), gesture=GestureInput("gift", 500), now=T0)
+    database.execute_sql("UPDATE gesture SET cost_minor = 'lots'")
+    _window, page = owner_team_page(qtbot)
+    assert page.list_failure.text().startswith(
+        "An amount among the employee's gestures of the month is not a whole number")
+    assert not page.list_failure.isHidden()
+    assert page.ui.team_tree.topLevelItemCount() == 0 and message_boxes == []
+    database.execute_sql("UPDATE gesture SET cost_minor = 500")
+    page.refresh()
+    assert page.list_failure.isHidden() and page.ui.team_tree.topLevelItemCount() == 2

@@ -3,7 +3,7 @@ and counts of things in words."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QWidget
 
 
 def show_message(label: QLabel, text: str, role: str = "error") -> None:
@@ -28,3 +28,14 @@ def counted(number: int, one: str, many: str) -> str:
     Both come translated (``self.tr("1 incident")``, ``self.tr("%d incidents")``), so each
     form stays a literal a translator can find."""
     return one if number == 1 else many % number
+
+
+def failure_line(layout: QLayout | None, index: int = 0) -> QLabel:
+    """A hidden, wrapping message line put into ``layout`` at ``index``: where a list says
+    why it is empty (a row that cannot be read), shown with :func:`show_message`."""
+    assert isinstance(layout, QBoxLayout)
+    label = QLabel()
+    label.setWordWrap(True)
+    label.hide()
+    layout.insertWidget(index, label)
+    return label

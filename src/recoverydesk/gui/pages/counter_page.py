@@ -8,7 +8,6 @@ from datetime import UTC
 
 from babel.dates import format_date, format_time
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QGroupBox,
     QLabel,
     QTreeWidget,
@@ -20,7 +19,7 @@ from recoverydesk.core.months import local_date, month_of
 from recoverydesk.errors import RecoveryDeskError
 from recoverydesk.gui import clock
 from recoverydesk.gui.forms.ui_counter_page import Ui_CounterPage
-from recoverydesk.gui.messages import restyle, show_message
+from recoverydesk.gui.messages import failure_line, restyle, show_message
 from recoverydesk.services import business, counter, team
 from recoverydesk.services._base import Settings, utcnow
 from recoverydesk.services.types import BudgetStatus, SignedIn
@@ -37,8 +36,8 @@ class CounterPage(QWidget):
         self.ui.setupUi(self)
         self.setObjectName("counter_page")
         self.person: SignedIn | None = None
-        self.entries_failure = _failure_line(self.ui.entries_group)
-        self.followups_failure = _failure_line(self.ui.followups_group)
+        self.entries_failure = failure_line(self.ui.entries_group.layout())
+        self.followups_failure = failure_line(self.ui.followups_group.layout())
         self.ui.budget_bar.setMaximum(_BAR_STEPS)
         header = self.ui.entries_tree.header()
         header.setStretchLastSection(False)
@@ -159,17 +158,6 @@ class CounterPage(QWidget):
         if len(due.items) < due.due_today + due.overdue:
             text += self.tr(" (the oldest %d shown)") % len(due.items)
         self.ui.followups_label.setText(text)
-
-
-def _failure_line(group: QGroupBox) -> QLabel:
-    """A hidden, wrapping message line at the top of ``group``, for why its list is empty."""
-    label = QLabel(group)
-    label.setWordWrap(True)
-    label.hide()
-    layout = group.layout()
-    assert isinstance(layout, QBoxLayout)
-    layout.insertWidget(0, label)
-    return label
 
 
 def _one_line(text: str, limit: int = 90) -> str:

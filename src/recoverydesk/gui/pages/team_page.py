@@ -13,7 +13,7 @@ from recoverydesk.core.months import Month
 from recoverydesk.errors import AuthenticationError, RecoveryDeskError, ValidationError
 from recoverydesk.gui import clock
 from recoverydesk.gui.forms.ui_team_page import Ui_TeamPage
-from recoverydesk.gui.messages import restyle, show_message
+from recoverydesk.gui.messages import failure_line, restyle, show_message
 from recoverydesk.services import auth, business, team
 from recoverydesk.services.team_view import current_month, team_overview
 from recoverydesk.services.types import BudgetInfo, SignedIn, TeamMember
@@ -52,6 +52,7 @@ class TeamPage(QWidget):
             history.setSectionResizeMode(column, history.ResizeMode.ResizeToContents)
         for label in self._messages():
             show_message(label, "")
+        self.list_failure = failure_line(ui.list_layout, 1)  # under the month line
         ui.team_tree.currentItemChanged.connect(lambda *_: self._show_selected())
         ui.add_button.clicked.connect(self.add_employee)
         ui.active_button.clicked.connect(self.toggle_active)
@@ -77,7 +78,13 @@ class TeamPage(QWidget):
         if keep is None:
             keep = self.selected_id()
         self.month = current_month(clock.now())
-        self.members = team_overview(self.month)
+        try:
+            self.members = team_overview(self.month)
+        except RecoveryDeskError as exc:  # a spend or budget edited behind the app's back
+            self.members = []
+            show_message(self.list_failure, str(exc))
+        else:
+            show_message(self.list_failure, "")
         self.ui.month_label.setText(self.tr("This month's budgets and use: %s")
                                     % self._month_name(str(self.month)))
         self._fill_months()
