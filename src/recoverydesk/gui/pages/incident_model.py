@@ -40,7 +40,7 @@ class IncidentListModel(TitledTableModel):
         self.ids: list[int] = []
         self._filtered = False  # no query before the page sets its first filter
         self._rows: dict[int, IncidentRow] = {}
-        self._unreadable: set[int] = set()  # blocks (their first row) that failed to load
+        self._tried: set[int] = set()  # blocks (their first row) read, rows found or not
         self._headers = (self.tr("Reported"), self.tr("Logged by"), self.tr("Category"),
                          self.tr("Severity"), self.tr("Status"), self.tr("Customer"),
                          self.tr("Spent"), self.tr("What happened"))
@@ -76,7 +76,7 @@ class IncidentListModel(TitledTableModel):
         self.beginResetModel()
         self.ids = ids
         self._rows.clear()
-        self._unreadable.clear()
+        self._tried.clear()
         self.forget_failure()
         self.endResetModel()
 
@@ -86,17 +86,27 @@ class IncidentListModel(TitledTableModel):
             return None
         found = self._rows.get(self.ids[row])
         start = row - row % BLOCK
-        if found is None and start not in self._unreadable:
-            try:
-                block = incident_list.incident_rows(self.ids[start:start + BLOCK])
-            except RecoveryDeskError as exc:  # asked while painting: said once, not raised
-                self._unreadable.add(start)
-                self.report_failure(exc)
-                return None
-            for loaded in block:
-                self._rows[loaded.id] = loaded
+        if found is None and start not in self._tried:
+            self._tried.add(start)
+            self._load(self.ids[start:start + BLOCK])
             found = self._rows.get(self.ids[row])
         return found
+
+    def _load(self, ids: list[int]) -> None:
+        """Read a block of rows. Asked while the view paints, so nothing is raised: a row
+        that cannot be read (edited behind the app's back) is reported once and left blank,
+        its block read again row by row so the others still show."""
+        try:
+            rows = incident_list.incident_rows(ids)
+        except RecoveryDeskError as exc:
+            self.report_failure(exc)
+            if len(ids) == 1:
+                return
+            for incident_id in ids:
+                self._load([incident_id])
+            return
+        for loaded in rows:
+            self._rows[loaded.id] = loaded
 
     def row_of(self, incident_id: int) -> int:
         try:
