@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer
+from PySide6.QtCore import QDate, QItemSelection, QTimer
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from recoverydesk.errors import RecoveryDeskError, ValidationError
@@ -68,9 +68,7 @@ class AuditPage(QWidget):
         ui.check_button.clicked.connect(self.check_chain)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._after_reset)
-        # Queued: it is reported while the list scrolls.
-        self.model.failed.connect(lambda text: show_message(self.ui.filter_error, text),
-                                  Qt.ConnectionType.QueuedConnection)
+        self.model.say_failures_on(self.ui.filter_error)
         self.model.rowsInserted.connect(lambda *_args: self._show_count())
 
     def show_person(self, person: SignedIn) -> None:

@@ -3,7 +3,7 @@ e-mail, and the card of the one picked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from recoverydesk.errors import RecoveryDeskError, ValidationError
@@ -50,9 +50,7 @@ class CustomersPage(QWidget):
         self.ui.search_edit.returnPressed.connect(self.search)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._after_reset)
-        # Queued: it is reported while the list scrolls.
-        self.model.failed.connect(lambda text: show_message(self.ui.search_error, text),
-                                  Qt.ConnectionType.QueuedConnection)
+        self.model.say_failures_on(self.ui.search_error)
         self.card.changed.connect(self._on_card_changed)
         self.card.dialog_opened.connect(self.dialog_opened)
 

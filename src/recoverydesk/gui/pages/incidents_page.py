@@ -69,9 +69,7 @@ class IncidentsPage(QWidget):
             combo.activated.connect(lambda _index: self.apply_filter())
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._after_reset)
-        # Queued: it is reported while the table paints.
-        self.model.failed.connect(lambda text: show_message(self.ui.filter_error, text),
-                                  Qt.ConnectionType.QueuedConnection)
+        self.model.say_failures_on(self.ui.filter_error)
         self.detail.changed.connect(self._on_incident_changed)
         self.detail.dialog_opened.connect(self.dialog_opened)
 

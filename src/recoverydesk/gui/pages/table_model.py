@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLabel
 
 from recoverydesk.errors import RecoveryDeskError
+from recoverydesk.gui.messages import show_message
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -29,6 +31,11 @@ class TitledTableModel(QAbstractTableModel):
         if not self._failure:
             self._failure = str(exc)
             self.failed.emit(self._failure)
+
+    def say_failures_on(self, label: QLabel) -> None:
+        """Show a reported failure on ``label``; queued, since it comes mid-paint."""
+        self.failed.connect(lambda text: show_message(label, text),
+                            Qt.ConnectionType.QueuedConnection)
 
     def forget_failure(self) -> None:
         """A new query: a row that cannot be read is reported again."""
