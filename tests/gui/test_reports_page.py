@@ -372,8 +372,10 @@ def test_a_month_whose_figures_fail_shows_the_reason_and_no_other_months_figures
                          "(SELECT max(id) FROM gesture)")
     page.refresh()
     qtbot.waitUntil(lambda: page.figures_task is None, timeout=10_000)
+    # The first statement to meet the word names it: the spend per employee, here.
     assert page.ui.message_label.text().startswith(
-        "An amount among the month's gestures is not a whole number of minor units")
+        "An amount among the gestures of the report's months is not a whole number of minor "
+        "units")
     assert "recoverydesk check" in page.ui.message_label.text()
     assert page.figures is None
     assert {label.text() for label in page.figure_labels.values()} == {"–"}

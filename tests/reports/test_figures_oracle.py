@@ -9,6 +9,7 @@ several months, so an encoding or bucketing slip shows as a wrong count or sum.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from recoverydesk.core.months import Month, month_range_utc
+from recoverydesk.reports import figures as figures_module
 from recoverydesk.reports.figures import NO_GESTURE, Breakdown, Figures, Outcomes, compute
 from recoverydesk.services import _base, business
 from recoverydesk.services.demo import build_demo
@@ -206,16 +208,26 @@ def owner_id() -> int:
     return Employee.get(Employee.role == "owner").id
 
 
-def test_figures_agree_with_the_rows_in_the_demo_zone(opened: Path) -> None:
+@pytest.mark.parametrize("beside", [False, True], ids=["one connection", "side read"])
+def test_figures_agree_with_the_rows_in_the_demo_zone(opened: Path, beside: bool,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """In Europe/Oslo (daylight saving from March to October) every family of figures and
     the 12-month series equal the row-by-row answer for five months, the open one included;
-    voided gestures count nowhere."""
+    voided gestures count nowhere. The demo's months are small, so the report month's groups
+    are read on the caller's connection, unless the side read is forced on."""
+    monkeypatch.setattr(figures_module, "SIDE_READ_MIN_INCIDENTS", 0 if beside else 10**9)
     assert _base.settings().timezone == "Europe/Oslo"
+    assert bool(_side_threads()) is False
     seen = Counter[str]()
     for month in MONTHS:
         figures = assert_agrees(month, TODAY)
         seen += counts(figures.outcomes)
     assert min(seen[w] for w in ("retained", "lost", "pending", "anonymous")) > 0
+    assert bool(_side_threads()) is beside
+
+
+def _side_threads() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name.startswith("recoverydesk-side")]
 
 
 @pytest.mark.parametrize("timezone", ["America/Los_Angeles", "Asia/Kolkata"])

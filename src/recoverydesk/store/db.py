@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -146,6 +147,7 @@ def connect(target: str | Path, *, create: bool = False) -> Database:
         # Stored text is NFC already (core.domain.clean_text), so the C casefold is enough.
         db.register_function(str.casefold, "rd_fold", 1, deterministic=True)
         where = str(path)
+    _run_closers()
     database.initialize(db)
     try:
         db.connect(reuse_if_open=True)
@@ -157,8 +159,23 @@ def connect(target: str | Path, *, create: bool = False) -> Database:
     return db
 
 
+_closers: list[Callable[[], None]] = []
+
+
+def on_close(closer: Callable[[], None]) -> None:
+    """Have ``closer`` run whenever a database is closed or another is opened (for
+    connections held beside the callers' own, like ``store.side_read``'s)."""
+    _closers.append(closer)
+
+
+def _run_closers() -> None:
+    for closer in _closers:
+        closer()
+
+
 def close() -> None:
-    """Close this thread's connection and detach the proxy."""
+    """Close this thread's connection and any held beside it, and detach the proxy."""
+    _run_closers()
     obj = database.obj
     if obj is not None and not obj.is_closed():
         obj.close()

@@ -48,14 +48,21 @@ def roomy_cache(kib: int = REPORT_CACHE_KIB) -> Iterator[None]:
         return
     saved = {name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]
              for name in ("cache_size", "temp_store", "mmap_size")}
-    database.execute_sql(f"PRAGMA cache_size = {-int(kib)}")
-    database.execute_sql("PRAGMA temp_store = 2")
-    database.execute_sql(f"PRAGMA mmap_size = {REPORT_MMAP_BYTES}")
+    widen_cache(kib)
     try:
         yield
     finally:
         for name, value in saved.items():
             database.execute_sql(f"PRAGMA {name} = {int(value)}")
+
+
+def widen_cache(kib: int = REPORT_CACHE_KIB) -> None:
+    """:func:`roomy_cache`'s settings, kept: for a connection closed after its report."""
+    if is_postgres():
+        return
+    database.execute_sql(f"PRAGMA cache_size = {-int(kib)}")
+    database.execute_sql("PRAGMA temp_store = 2")
+    database.execute_sql(f"PRAGMA mmap_size = {REPORT_MMAP_BYTES}")
 
 
 def placeholders(sql: str) -> str:
@@ -370,6 +377,12 @@ def followups_on_time(first: date, last: date, today: date, tz: ZoneInfo) -> tup
     """
     row = _rows(sql, (first.isoformat(), last.isoformat(), today.isoformat()))[0]
     return int(row[0]), int(row[1])
+
+
+def incidents_between(start: datetime, end: datetime) -> int:
+    """Incidents reported in ``[start, end)``, counted in the reported_at index."""
+    sql = "SELECT COUNT(*) FROM incident WHERE reported_at >= ? AND reported_at < ?"
+    return int(_rows(sql, (sql_moment(start), sql_moment(end)))[0][0])
 
 
 def count_incidents() -> int:
