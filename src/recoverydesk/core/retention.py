@@ -35,7 +35,11 @@ def wilson(successes: int, n: int, z: float = Z95) -> Rate:
     denominator = 1 + z2 / n
     centre = (p + z2 / (2 * n)) / denominator
     half = z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator
-    return Rate(successes, n, p, max(0.0, centre - half), min(1.0, centre + half))
+    # At 0 and n the bounds are 0 and 1 exactly; floating point misses them by a hair
+    # (0.9999999999999999), which would print as "99.9 %" beside a rate of 100 %.
+    low = 0.0 if successes == 0 else max(0.0, centre - half)
+    high = 1.0 if successes == n else min(1.0, centre + half)
+    return Rate(successes, n, p, low, high)
 
 
 def retention(retained: int, lost: int) -> Rate:
