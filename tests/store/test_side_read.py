@@ -20,6 +20,9 @@ from recoverydesk.store import side_read
 from recoverydesk.store.db import database
 from tests.conftest import Shop
 
+needs_two_cores = pytest.mark.skipif(
+    side_read._cores() < 2, reason="the side read runs only with a second core to run on")
+
 
 def _side_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name.startswith("recoverydesk-side")]
@@ -35,6 +38,7 @@ def _handles_on(path: Path) -> int:
     return count
 
 
+@needs_two_cores
 def test_on_an_sqlite_file_the_work_runs_on_the_side_thread_kept_until_close(
         shop: Shop) -> None:
     if not shop.target.endswith(".db"):
@@ -62,6 +66,17 @@ def test_work_too_small_for_a_thread_runs_in_the_caller(shop: Shop) -> None:
 
 
 @pytest.mark.sqlite_only
+def test_on_one_core_the_work_runs_in_the_caller(shop: Shop,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """One core cannot run two statements at once: a thread would only add its cost."""
+    monkeypatch.setattr(side_read, "_cores", lambda: 1)
+    read = side_read.SideRead(lambda: threading.current_thread().name)
+    assert read.result() == threading.current_thread().name
+    assert _side_threads() == []
+
+
+@needs_two_cores
+@pytest.mark.sqlite_only
 def test_work_that_fails_on_the_side_is_run_again_by_the_caller(shop: Shop) -> None:
     """The side read only ever saves time: whatever goes wrong there, the caller runs the
     work itself, so a real error is raised where the caller can report it."""
@@ -78,6 +93,7 @@ def test_work_that_fails_on_the_side_is_run_again_by_the_caller(shop: Shop) -> N
     assert len(calls) == 2 and calls[0].startswith("recoverydesk-side")
 
 
+@needs_two_cores
 @pytest.mark.sqlite_only
 def test_opening_another_database_ends_the_side_connection_to_the_first(
         shop: Shop, tmp_path: Path) -> None:

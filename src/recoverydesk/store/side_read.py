@@ -14,12 +14,14 @@ means no commit came between them. Otherwise, or if the side read fails for any 
 caller runs the work itself in its own snapshot: the side read only ever saves time, and a
 real error (a damaged value, say) is raised there, where it belongs.
 
-PostgreSQL and in-memory files run the work in the caller: a server connection per thread
-costs more than it saves, and a second connection to ``:memory:`` would see another database.
+PostgreSQL, in-memory files and a single core run the work in the caller: a server
+connection per thread costs more than it saves, a second connection to ``:memory:`` would
+see another database, and one core cannot run two statements at once.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -40,7 +42,18 @@ def _head_seq() -> object:
     return None if row is None else row[0]
 
 
+def _cores() -> int:
+    """The cores this process may run on (a container or affinity may allow fewer than the
+    machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def _file_database() -> SqliteDatabase | None:
+    """The open SQLite file, if a side read can gain here (a second core to run on)."""
+    if _cores() < 2:
+        return None
     db = database.obj
     if not isinstance(db, SqliteDatabase):
         return None
