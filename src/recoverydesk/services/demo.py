@@ -177,7 +177,8 @@ _CULTURES: tuple[tuple[str, str, str, int], ...] = (
     ("สมชาย สุดา วิชัย มาลี ประเสริฐ นภา", "ใจดี ศรีสุข วงศ์ไทย บุญมา แสงทอง", "+66", 1),
 )
 _FOLD = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "æ": "ae", "ß": "ss"})
-_POOL, _REGULARS = 100, 15  # customers in all, of which regulars added at set-up
+_POOL, _REGULARS = 100, 15  # customers a year, of which regulars added at set-up
+_MAX_POOL = 300  # of the 345 names _CULTURES can make
 _SEASON = (0.8, 0.8, 0.9, 1.0, 1.0, 1.25, 1.35, 1.25, 1.0, 0.95, 0.85, 1.1)
 _T = TypeVar("_T")
 _Action: TypeAlias = Callable[[datetime], None]
@@ -265,6 +266,8 @@ class _Demo:
         self.names: set[str] = set()
         self.day_index = 0
         self.max_approvals, self.max_lost = min(40, 3 * months), max(1, months // 3)
+        # New guests keep coming year after year, up to what the name lists can tell apart.
+        self.pool = min(max(_POOL, _POOL * months // 12), _MAX_POOL)
         self.incidents = self.gestures = self.voids = self.escalations = 0
         self.return_visits = self.followups = self.approvals = self.lost = 0
 
@@ -324,13 +327,14 @@ class _Demo:
 
     def new_customer(self, actor: int, at: datetime, regular: bool = False) -> int:
         rng = self.rng
-        givens, families, prefix, _ = rng.choices(_CULTURES, weights=[c[3] for c in _CULTURES])[0]
-        family_first, latin = prefix == "+86", bool(_ascii(givens))
-        for _ in range(20):
+        for _ in range(20):  # a name no guest has yet: a culture whose names are all taken
+            givens, families, prefix, _ = rng.choices(  # gives way to another
+                _CULTURES, weights=[c[3] for c in _CULTURES])[0]
             given, family = rng.choice(givens.split()), rng.choice(families.split())
-            name = family + given if family_first else f"{given} {family}"
+            name = family + given if prefix == "+86" else f"{given} {family}"
             if name not in self.names:
                 break
+        latin = bool(_ascii(givens))
         self.names.add(name)
         phone = f"{prefix} {rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(100, 999)}"
         email = f"{_ascii(given)}.{_ascii(family)}@example.{rng.choice(('com', 'org', 'net'))}"
@@ -349,11 +353,13 @@ class _Demo:
         rng = self.rng
         known = [c for c in self.customers if c not in self.gone]
         days_left = len(self.days) - self.day_index
-        p_new = min(0.8, (_POOL - len(self.customers)) / max(1.0, days_left * 0.8))
-        if len(self.customers) < _POOL and (not known or rng.random() < p_new):
+        p_new = min(0.8, (self.pool - len(self.customers)) / max(1.0, days_left * 0.8))
+        if len(self.customers) < self.pool and (not known or rng.random() < p_new):
             return self.new_customer(actor, at)
         regulars = [c for c in self.customers[:_REGULARS] if c not in self.gone]
-        if regulars and rng.random() < 0.35:
+        # The regulars' share shrinks with each one lost: over five years the last one left
+        # would otherwise have taken it all (350 incidents for one guest).
+        if regulars and rng.random() < 0.35 * len(regulars) / _REGULARS:
             return rng.choice(regulars)
         return rng.choice(known) if known else None
 
