@@ -261,3 +261,23 @@ def test_the_reports_show_the_value_kept_and_the_return_on_spend(opened: DemoSum
     assert not f.provisional and f.outcomes.retained > 0
     assert f.value_kept_minor == f.retained_customers * demo.AVG_CUSTOMER_VALUE_MINOR
     assert f.roi == pytest.approx((f.value_kept_minor - f.spend_minor) / f.spend_minor)
+
+
+def test_five_years_bring_new_guests_and_no_guest_holds_the_hotels_incidents(
+        tmp_path: Path) -> None:
+    """Over 60 months the hotel keeps getting new guests, each with a name of their own,
+    and no guest holds a share of the incidents no real guest would. The old generator
+    kept 100 guests for five years, and the last regular not yet lost took a third of the
+    known-customer incidents: 352 for one guest."""
+    summary = build(tmp_path / "five.db", months=60)
+    assert summary.customers == 300
+    business.open_business(tmp_path / "five.db")
+    try:
+        names = [c.name for c in Customer.select() if c.erased_at is None]
+        assert len(names) == len(set(names))
+        per_guest = [n for (n,) in Incident.select(fn.COUNT(Incident.id)).where(
+            Incident.customer.is_null(False)).group_by(Incident.customer).tuples()]
+        assert sum(per_guest) > 1000
+        assert max(per_guest) <= 0.05 * sum(per_guest)
+    finally:
+        business.close_business()

@@ -327,13 +327,11 @@ class _Demo:
 
     def new_customer(self, actor: int, at: datetime, regular: bool = False) -> int:
         rng = self.rng
-        for _ in range(20):  # a name no guest has yet: a culture whose names are all taken
-            givens, families, prefix, _ = rng.choices(  # gives way to another
-                _CULTURES, weights=[c[3] for c in _CULTURES])[0]
-            given, family = rng.choice(givens.split()), rng.choice(families.split())
-            name = family + given if prefix == "+86" else f"{given} {family}"
-            if name not in self.names:
-                break
+        # A name no guest has yet; a culture whose names are all taken gives way to another.
+        open_cultures = [c for c in _CULTURES if _free_names(c, self.names)] or _CULTURES
+        culture = rng.choices(open_cultures, weights=[c[3] for c in open_cultures])[0]
+        givens, _, prefix, _ = culture
+        given, family, name = rng.choice(_free_names(culture, self.names) or _names(culture))
         latin = bool(_ascii(givens))
         self.names.add(name)
         phone = f"{prefix} {rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(100, 999)}"
@@ -504,6 +502,18 @@ class _Demo:
             customer = self.rng.choice(candidates)
             customers.erase_customer(self.ids[0], customer, now=at)
             self.gone.add(customer)
+
+
+def _names(culture: tuple[str, str, str, int]) -> list[tuple[str, str, str]]:
+    """Every ``(given, family, full name)`` of a culture (Chinese: family name first)."""
+    givens, families, prefix, _ = culture
+    return [(given, family, family + given if prefix == "+86" else f"{given} {family}")
+            for given in givens.split() for family in families.split()]
+
+
+def _free_names(culture: tuple[str, str, str, int],
+                taken: set[str]) -> list[tuple[str, str, str]]:
+    return [entry for entry in _names(culture) if entry[2] not in taken]
 
 
 def _gesture(rng: random.Random, option: _Option) -> GestureInput:
