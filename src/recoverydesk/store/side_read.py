@@ -9,8 +9,9 @@ really run at once. The side thread and its connection are kept from one report 
 database (``store.db.close``).
 
 The side connection reads its own snapshot, which must be the caller's. Every change the app
-commits advances the audit head in the same transaction (SPEC §9), so the same head in both
-means no commit came between them. Otherwise, or if the side read fails for any reason, the
+commits advances the audit head in the same transaction (SPEC §9; held by
+``tests/services/test_every_change_is_audited.py``), so the same head in both means no
+commit came between them. Otherwise, or if the side read fails for any reason, the
 caller runs the work itself in its own snapshot: the side read only ever saves time, and a
 real error (a damaged value, say) is raised there, where it belongs.
 
