@@ -135,7 +135,7 @@ class SideRead(Generic[T]):
 
     def __exit__(self, *exc: object) -> None:
         if self._future is not None:
-            self._future.exception()  # waits; its error, if any, is the caller's to see
+            self._future.exception()  # waits; unasked for, its answer or error is dropped
             self._future = None
 
     def result(self) -> T:
