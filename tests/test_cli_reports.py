@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
@@ -57,12 +59,24 @@ def test_stats_json_has_the_stable_keys(shop_path: str,
     assert len(data["months"]) == 12
 
 
+def utc_offset_hours() -> float:
+    offset = datetime.now(ZoneInfo("Europe/Berlin")).utcoffset()
+    assert offset is not None
+    return offset.total_seconds() / 3600
+
+
 def test_stats_text_and_an_empty_month(shop_path: str,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     """The text table names the business and month; a month with nothing is not an error."""
     assert main(["--db", str(shop_path), "stats", "--month", "2026-03"]) == 0
     out = capsys.readouterr().out
     assert "Café Zażółć — 2026-03" in out and "Иван Петров" in out
+    # "As of" on the business's clock, and named: it used to be UTC, unlike the PDF.
+    stamp = re.search(r"as of (\d{4}-\d\d-\d\d \d\d:\d\d) Europe/Berlin", out)
+    assert stamp is not None
+    shown = datetime.strptime(stamp.group(1), "%Y-%m-%d %H:%M")
+    utc_now = datetime.now(UTC).replace(tzinfo=None)
+    assert abs((shown - utc_now) - timedelta(hours=utc_offset_hours())) < timedelta(minutes=2)
     assert main(["--db", str(shop_path), "stats", "--month", "2019-01", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["incidents"] == 0
 

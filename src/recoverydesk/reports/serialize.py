@@ -7,8 +7,10 @@ Every retention rate comes with its 95 % Wilson bounds and its sample size.
 from __future__ import annotations
 
 import unicodedata
+from datetime import UTC
 from typing import Any
 
+from recoverydesk.core.months import zone
 from recoverydesk.core.retention import Rate
 from recoverydesk.reports.figures import Breakdown, Figures, Outcomes
 from recoverydesk.reports.formatting import FigureFormats
@@ -82,8 +84,10 @@ def to_text(f: Figures) -> str:
     fmt = FigureFormats(f)
     money, percent = fmt.money, fmt.pct
     minutes = f.median_resolution_minutes
+    # The business's own clock, as the PDF and the Reports page give it.
+    local = f.as_of.replace(tzinfo=UTC).astimezone(zone(f.timezone))
     lines = [
-        f"{f.business} — {f.month} (as of {f.as_of:%Y-%m-%d %H:%M} UTC"
+        f"{f.business} — {f.month} (as of {local:%Y-%m-%d %H:%M} {f.timezone}"
         + (f"; provisional: {f.outcomes.pending} pending)" if f.provisional else ")"),
         f"Incidents            {f.incidents}",
         f"Gestures             {f.gestures}",
