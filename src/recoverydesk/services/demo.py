@@ -328,10 +328,11 @@ class _Demo:
     def new_customer(self, actor: int, at: datetime, regular: bool = False) -> int:
         rng = self.rng
         # A name no guest has yet; a culture whose names are all taken gives way to another.
-        open_cultures = [c for c in _CULTURES if _free_names(c, self.names)] or _CULTURES
+        free = {c: _free_names(c, self.names) for c in _CULTURES}
+        open_cultures = [c for c in _CULTURES if free[c]] or list(_CULTURES)
         culture = rng.choices(open_cultures, weights=[c[3] for c in open_cultures])[0]
         givens, _, prefix, _ = culture
-        given, family, name = rng.choice(_free_names(culture, self.names) or _names(culture))
+        given, family, name = rng.choice(free[culture] or _names(culture))
         latin = bool(_ascii(givens))
         self.names.add(name)
         phone = f"{prefix} {rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(100, 999)}"

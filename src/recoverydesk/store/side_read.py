@@ -31,16 +31,14 @@ from typing import Generic, TypeVar
 from peewee import SqliteDatabase
 
 from recoverydesk.store import db as store_db
+from recoverydesk.store import ledger
 from recoverydesk.store.db import database
 
 T = TypeVar("T")
 
-_HEAD_SQL = "SELECT seq FROM audit_head WHERE id = 1"
 
-
-def _head_seq() -> object:
-    row = database.execute_sql(_HEAD_SQL).fetchone()
-    return None if row is None else row[0]
+def _head_seq() -> int:
+    return ledger.audit_head()[0]  # SQLite only here: a plain read, no row lock
 
 
 def _cores() -> int:
@@ -73,10 +71,10 @@ class _SideThread:
         self.ready = False
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recoverydesk-side")
 
-    def read(self, work: Callable[[], T]) -> Future[tuple[object, T]]:
+    def read(self, work: Callable[[], T]) -> Future[tuple[int, T]]:
         return self.pool.submit(self._read, work)
 
-    def _read(self, work: Callable[[], T]) -> tuple[object, T]:
+    def _read(self, work: Callable[[], T]) -> tuple[int, T]:
         if not self.ready and self.setup is not None:
             self.setup()  # connection settings, kept: this connection only reads reports
         self.ready = True
