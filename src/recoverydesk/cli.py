@@ -224,7 +224,8 @@ def _check(args: argparse.Namespace, _stdin: TextIO) -> int:
     info = business.open_business(_target(args))
     try:
         problems = run_check()
-        entries = audit_log.verify_chain().entries
+        # Counted only for the all-clear line: on a damaged file the chain may not be readable.
+        entries = 0 if problems else audit_log.verify_chain().entries
     finally:
         business.close_business()
     for problem in problems:

@@ -28,5 +28,12 @@ def record_unexpected(exc: BaseException, where: str) -> Path | None:
 
 
 def unexpected_message(exc: BaseException, log_path: Path | None) -> str:
+    """One sentence for ``exc``: what the disk or the file did, if that is the cause (a full
+    disk, a damaged file), else "Unexpected error" with the exception."""
+    from recoverydesk.store.engine_errors import engine_trouble  # sqlite3: not at start-up
+
+    known = engine_trouble(exc)
+    if known is not None:
+        return f"{known} Details are in {log_path}." if log_path else known
     where = f"; details are in {log_path}" if log_path else ""
     return f"Unexpected error ({type(exc).__name__}: {exc}){where}."

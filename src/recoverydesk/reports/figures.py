@@ -209,6 +209,7 @@ def compute(month: Month, *, now: datetime | None = None,
     settings = ledger.settings_row()
     if settings is None:
         raise StorageError("This database has no business set up.")
+    month_queries.check_moments_placeable()
     tz = zone(settings["timezone"])
     if now is None:
         as_of = datetime.now(UTC).replace(tzinfo=None)

@@ -172,7 +172,13 @@ def inspect_file(path: Path) -> tuple[int, str]:
         raise UnreadableDatabase(f"{path} is damaged and cannot be read ({exc}).", path,
                                  "damaged") from exc
     if integrity != ["ok"]:
-        raise UnreadableDatabase(f"{path} is damaged (integrity check: {integrity[0]}).", path,
+        # SQLite's report runs to many lines ("*** in database main ***", then one per
+        # finding): the message is one line with the first finding and how many there are.
+        findings = [line.strip() for row in integrity for line in str(row).splitlines()
+                    if line.strip() and not line.startswith("***")]
+        more = f", and {len(findings) - 1} more" if len(findings) > 1 else ""
+        raise UnreadableDatabase(f"{path} is damaged (integrity check: "
+                                 f"{findings[0] if findings else integrity[0]}{more}).", path,
                                  "damaged")
     if version is None or row is None:
         raise UnreadableDatabase(f"{path} holds no RecoveryDesk business.", path, "foreign")

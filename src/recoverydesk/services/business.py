@@ -16,6 +16,7 @@ from recoverydesk.services import _base, audit_log, catalog, team
 from recoverydesk.services._base import Settings, utcnow
 from recoverydesk.services.types import BackupInfo, BusinessInfo, SetupResult
 from recoverydesk.store import db, migrations, returns
+from recoverydesk.store.files import remove_database_files
 from recoverydesk.store.models import BudgetChange, Business, Gesture, GesturePreset
 
 
@@ -134,7 +135,7 @@ def setup_business(target: str | Path, *, name: str, currency: str, locale: str,
         raise ValidationError("The PIN hash cost is out of range.", "pin_cost")
     at = utcnow(now)
     path = None if db.is_postgres_url(target) else Path(target)
-    if path is not None and path.exists() and path.stat().st_size > 0:
+    if path is not None and path.exists() and (not path.is_file() or path.stat().st_size > 0):
         raise StorageError(f"{path} already exists; choose a new file for a new business.")
     database = db.connect(target, create=True)
     try:
@@ -157,8 +158,7 @@ def setup_business(target: str | Path, *, name: str, currency: str, locale: str,
     except Exception:
         db.close()
         if path is not None:
-            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                leftover.unlink(missing_ok=True)
+            remove_database_files(path)
         raise
     assert owner.recovery_key is not None
     return SetupResult(owner_id=owner.id, recovery_key=owner.recovery_key)

@@ -15,8 +15,11 @@ unreadable is named once and left out (``audit_reading``).
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from typing import Any
+
+from peewee import DatabaseError as PeeweeDatabaseError
 
 from recoverydesk.core.months import Month
 from recoverydesk.errors import StorageError
@@ -43,12 +46,24 @@ def run_check() -> list[Problem]:
     """Every finding, all read from one snapshot: a recovery committed by a till halfway
     through would otherwise show as a gesture or incident without its audit entry. Values
     are read as stored: a moment or amount edited into nonsense is what check is to name."""
-    with snapshot(), as_stored():
-        return _all_checks()
+    problems: list[Problem] = []
+    try:
+        with snapshot(), as_stored():
+            problems = _all_checks()
+    except (PeeweeDatabaseError, sqlite3.DatabaseError):
+        # On a damaged file SQLite may fail even to end the read: the findings stand.
+        if not any(problem.check == "integrity" for problem in problems):
+            raise
+    return problems
 
 
 def _all_checks() -> list[Problem]:
     problems = _sqlite_checks()
+    if any(problem.check == "integrity" for problem in problems):
+        # The other checks read every row, and a damaged page stops them half-way with the
+        # engine's error: what SQLite found is the finding, and the cure is the backup.
+        return [*problems, Problem("integrity", "the other checks were not run: the file is "
+                                                "damaged; restore it from a backup")]
     chain = verify_chain()
     if not chain.intact:
         problems.append(Problem("audit chain", chain.message))
@@ -87,9 +102,15 @@ def _sqlite_checks() -> list[Problem]:
     if "sqlite" not in type(database.obj).__name__.lower():
         return []
     problems: list[Problem] = []
-    rows = database.execute_sql("PRAGMA integrity_check").fetchall()
+    try:
+        rows = database.execute_sql("PRAGMA integrity_check").fetchall()
+    except (PeeweeDatabaseError, sqlite3.DatabaseError) as exc:  # rows come from the driver
+        # Damaged past what the integrity check itself can read.
+        return [Problem("integrity", f"SQLite cannot check the file: {exc}")]
     if [r[0] for r in rows] != ["ok"]:
-        problems.extend(Problem("integrity", str(r[0])) for r in rows[:20])
+        lines = [line for r in rows for line in str(r[0]).splitlines()
+                 if line.strip() and not line.startswith("***")]  # "*** in database main"
+        return [Problem("integrity", line) for line in lines[:20]]
     for table, rowid, parent, _ in database.execute_sql("PRAGMA foreign_key_check").fetchall():
         problems.append(Problem("foreign keys",
                                 f"{table} row {rowid} refers to a missing {parent} row"))

@@ -41,6 +41,7 @@ from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.recoveries import IncidentInput
 from recoverydesk.services.types import Approval, GestureInput, GestureLogged
 from recoverydesk.store import db
+from recoverydesk.store.files import remove_database_files
 
 DEMO_PIN_COST: int = pins.DEFAULT_PIN_COST
 BUSINESS_NAME = "Hotel Fjordlys"
@@ -245,8 +246,7 @@ def build_demo(target: str | Path, *, months: int = 12, seed: int = 1,
     finally:
         business.close_business()
         if not done and not db.is_postgres_url(target):
-            for leftover in (Path(target), Path(f"{target}-wal"), Path(f"{target}-shm")):
-                leftover.unlink(missing_ok=True)
+            remove_database_files(Path(target))
     return summary
 
 

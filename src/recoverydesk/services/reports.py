@@ -18,7 +18,7 @@ from recoverydesk.reports import figures as figures_module
 from recoverydesk.reports.figures import Figures
 from recoverydesk.services import _base
 from recoverydesk.services.saving import save_file
-from recoverydesk.store import month_lists
+from recoverydesk.store import month_lists, month_queries
 from recoverydesk.store.month_queries import Period
 
 Progress = Callable[[int, int, str], None]
@@ -82,6 +82,7 @@ def export_csv(month: Month, target: str | Path | BinaryIO,
 
     figures_module.check_reportable(month)
     settings = _base.settings()
+    month_queries.check_moments_placeable()
     start, end = month_range_utc(month, settings.tz)
     text = io.StringIO(newline="")
     rows = write_csv(month_lists.month_gestures(start, end), text, settings.currency,

@@ -46,7 +46,10 @@ def is_postgres() -> bool:
 
 def redacted(url: str) -> str:
     """A PostgreSQL URL without its password, for messages."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # unreadable (an IPv6 bracket not closed): show none of what may hold
+        return f"{url.partition(':')[0]}://…"  # a password
     user = f"{unquote(parts.username)}@" if parts.username else ""
     host = parts.hostname or ""
     host = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
@@ -101,7 +104,12 @@ class ServerDatabase(PostgresqlDatabase):
 
 
 def _postgres(url: str) -> PostgresqlDatabase:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # its text names the fault, never the password
+        raise StorageError(f"{redacted(url)} is not a well-formed address ({exc}): use "
+                           "postgresql://user:password@host:port/database, an IPv6 host in "
+                           "brackets.") from None
     try:
         port = parts.port
     except ValueError:

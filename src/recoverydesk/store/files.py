@@ -13,6 +13,7 @@ from contextlib import closing
 from pathlib import Path
 
 from recoverydesk.errors import StorageError, UnreadableDatabase
+from recoverydesk.store.engine_errors import NOT_ALLOWED, engine_trouble
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -102,7 +103,23 @@ def check_database_file(path: Path) -> None:
             tables = {row[0] for row in probe.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as exc:
+        if (getattr(exc, "sqlite_errorname", None) or "").startswith(NOT_ALLOWED):
+            # A sound file SQLite may not use here (a WAL file in a folder it cannot write
+            # its shared-memory file in): saying "damaged" would send people to a backup.
+            raise StorageError(f"{path}: {engine_trouble(exc)}") from exc
         raise _refuse(path, "damaged", f"is damaged and cannot be read ({exc}); restore it "
                                        "from a backup.") from exc
     if "schema_version" not in tables:
         raise _refuse(path, "foreign", "is an SQLite file but not a RecoveryDesk database.")
+
+
+def remove_database_files(path: Path) -> None:
+    """Remove a half-made database and the files SQLite keeps beside it.
+
+    Regular files only: a device or a pipe named by mistake (``--db /dev/full``) is never
+    removed, whatever went wrong.
+    """
+    for leftover in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm",
+                                                                    "-journal"))):
+        if leftover.is_file():
+            leftover.unlink(missing_ok=True)

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from recoverydesk.core.domain import SEVERITIES
 from recoverydesk.core.months import day_start_utc
+from recoverydesk.errors import StorageError
 from recoverydesk.store.db import database, is_postgres
 from recoverydesk.store.month_sql import (
     count_true,
@@ -28,7 +29,12 @@ from recoverydesk.store.month_sql import (
     moment_literal,
     sql_moment,
 )
-from recoverydesk.store.stored_values import stored_amount, stored_integer, stored_sum
+from recoverydesk.store.stored_values import (
+    EDITED_OUTSIDE,
+    stored_amount,
+    stored_integer,
+    stored_sum,
+)
 
 REPORT_CACHE_KIB = 65_536
 REPORT_MMAP_BYTES = 1 << 30
@@ -388,3 +394,30 @@ def incidents_between(start: datetime, end: datetime) -> int:
 def count_incidents() -> int:
     """``SELECT COUNT(*)`` over incidents (the benchmarks' floor)."""
     return int(_rows("SELECT COUNT(*) FROM incident", ())[0][0])
+
+
+# The moment columns that place a row in a month. Stored moments start with the year's
+# digits; text that does not (words sort after '9', a sign or a space before '0', numbers
+# before any text) falls outside every month, so an edit like that would drop a spend or an
+# incident from every report without a word. Each is a seek or two in the column's index
+# (the void table's is small enough to scan).
+_TIMELESS_SQL = " UNION ALL ".join(
+    f"SELECT * FROM (SELECT '{label}', id, {column} FROM {table} "
+    f"WHERE {column} < '0' OR {column} >= ':' LIMIT 1)"
+    for label, table, column in (("Gesture", "gesture", "created_at"),
+                                 ("Incident", "incident", "reported_at"),
+                                 ("Void", "void", "gesture_created_at")))
+
+
+def check_moments_placeable() -> None:
+    """Refuse a history in which a gesture, incident or void has a moment no month holds.
+
+    Raises:
+        StorageError: names the first such row and points to ``check`` (SQLite only:
+            PostgreSQL's timestamp columns cannot hold such text).
+    """
+    if is_postgres():
+        return
+    for label, ident, value in _rows(_TIMELESS_SQL, ()):
+        raise StorageError(f"{label} {ident} has a moment that is not a date and time "
+                           f"({value!r}), so no month holds it: {EDITED_OUTSIDE}")
