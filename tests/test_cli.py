@@ -58,6 +58,22 @@ def test_bad_arguments_exit_2_with_one_line(argv: list[str],
     assert one_line(capsys.readouterr().err).startswith("recoverydesk: ")
 
 
+@pytest.mark.parametrize(("argv", "says"), [
+    (["stats", "--month", "0000-01"], "0000-01 is not a month RecoveryDesk can hold: use one "
+                                      "from 1900-01 to 9998-12"),
+    (["stats", "--month", "9999-12"], "9999-12 is not a month RecoveryDesk can hold"),
+    (["demo", "--months", "3", "--end-month", "1900-01"],
+     "A 3-month demo ending 1900-01 would start before 1900-01; choose a later end month."),
+])
+def test_a_month_out_of_range_is_named_as_typed_with_the_range(
+        argv: list[str], says: str, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """They said "0-01 is not a month", and the demo named 1899-12, which nobody typed."""
+    assert main([*argv, "--db", str(tmp_path / "x.db")]) == 2
+    assert says in one_line(capsys.readouterr().err)
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.skipif(not Path("/dev/zero").is_char_device(), reason="needs /dev/zero")
 def test_a_device_is_no_database(capsys: pytest.CaptureFixture[str]) -> None:
     """``--db /dev/zero`` once read as "is empty (0 bytes)"."""

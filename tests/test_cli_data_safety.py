@@ -88,6 +88,12 @@ def test_backup_then_restore_from_the_command_line(
     assert said.startswith("Restored 'Café Zażółć' from") and "check passed" in said
     assert len(backups.list_backups(shop_file.path)) == 2  # the file replaced is kept
     assert main(["check", "--db", str(shop_file.path)]) == 0
+    # Read-only looks at a backup leave nothing beside it: a -wal and a -shm stayed next to
+    # the file restored from, and next to the kept file after a failed restore.
+    kept = [info.path for info in backups.list_backups(shop_file.path)]
+    for backup in (out, *kept):
+        assert not [p for p in backup.parent.iterdir()
+                    if p.name.startswith(backup.name) and p != backup], backup
 
 
 def test_restore_refuses_a_text_file_with_exit_1(

@@ -33,7 +33,8 @@ class Month:
 
     def __post_init__(self) -> None:
         if not 1 <= self.month <= 12 or not 1900 <= self.year <= 9998:
-            raise ValidationError(f"{self.year}-{self.month:02d} is not a month.", field="month")
+            raise ValidationError(f"{self.year:04d}-{self.month:02d} is not a month RecoveryDesk "
+                                  "can hold: use one from 1900-01 to 9998-12.", field="month")
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"

@@ -77,6 +77,10 @@ def copy_database(source: sqlite3.Connection, dest: Path,
             source.backup(target, pages=_PAGES_PER_STEP, progress=(
                 None if progress is None else
                 lambda _status, remaining, total: progress(total - remaining, total)))
+            # The copy carries the live file's WAL mark, so every later read-only look at it
+            # (restore's checks) left an empty -wal and a -shm beside it: a backup is one
+            # self-contained file, so it is kept in rollback-journal mode.
+            target.execute("PRAGMA journal_mode = DELETE")
         partial.replace(dest)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)

@@ -221,8 +221,12 @@ def build_demo(target: str | Path, *, months: int = 12, seed: int = 1,
                               f"{Month.of(today)} or earlier.", "end_month")
     moment = demo_moment(end_month, today)
     start = end_month
-    for _ in range(months - 1):
-        start = start.previous()
+    try:
+        for _ in range(months - 1):
+            start = start.previous()
+    except ValidationError:  # would name a month nobody typed
+        raise ValidationError(f"A {months}-month demo ending {end_month} would start before "
+                              "1900-01; choose a later end month.", "end_month") from None
     first, last = start.first_day(), (moment - timedelta(seconds=1)).astimezone(tz).date()
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     setup_at = min(datetime.combine(first, time(6, 30), tzinfo=tz).astimezone(UTC),
