@@ -178,8 +178,24 @@ def test_stats_loads_no_reportlab_or_qt(shop_path: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_report_to_standard_output_with_dash(shop_path: str, tmp_path: Path) -> None:
+    """``report -o -`` wrote a file named "-" and said "written to -"; as with ``export`` it
+    is standard output, here a PDF that reads back."""
+    work = tmp_path / "work"
+    work.mkdir()
+    result = subprocess.run([sys.executable, "-m", "recoverydesk", "report", "--month",
+                             "2026-03", "-o", "-", "--db", str(shop_path)],
+                            capture_output=True, cwd=work, check=False)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert list(work.iterdir()) == []
+    (tmp_path / "out.pdf").write_bytes(result.stdout)
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "out.pdf").pages)
+    assert "Recovery report 2026-03" in text and "Åsa" in text
+
+
 @pytest.mark.parametrize("command", [["stats", "--month", "2026-03", "--json"],
-                                     ["export", "--month", "2026-03", "-o", "-"]])
+                                     ["export", "--month", "2026-03", "-o", "-"],
+                                     ["report", "--month", "2026-03", "-o", "-"]])
 def test_a_reader_that_stops_early_ends_the_command_quietly(
         shop_path: str, tmp_path: Path, command: list[str]) -> None:
     """``recoverydesk export ... -o - | head``: when the reader has gone, the command stops
@@ -197,7 +213,8 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(
 
 @pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")
 @pytest.mark.parametrize("command", [["stats", "--month", "2026-03"],
-                                     ["export", "--month", "2026-03", "-o", "-"]])
+                                     ["export", "--month", "2026-03", "-o", "-"],
+                                     ["report", "--month", "2026-03", "-o", "-"]])
 def test_output_to_a_full_disk_is_one_line_and_no_crash_log(
         shop_path: str, tmp_path: Path, command: list[str]) -> None:
     """``recoverydesk stats ... > file`` on a full disk: one line that says so, exit 1."""

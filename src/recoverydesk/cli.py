@@ -92,7 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     report = command("report", "write the monthly PDF report")
     report.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
     report.add_argument("-o", "--output", metavar="FILE.pdf", type=_file_name,
-                        help="default: recoverydesk-YYYY-MM.pdf in the current folder")
+                        help="default: recoverydesk-YYYY-MM.pdf in the current folder; "
+                             "'-' for standard output")
     report.add_argument("--paper", choices=("a4", "letter"), default="a4")
     export = command("export", "write the month's gestures as CSV, one row each")
     export.add_argument("--month", type=_month, required=True, metavar="YYYY-MM")
@@ -291,12 +292,21 @@ def _stats(args: argparse.Namespace, _stdin: TextIO) -> int:
 def _report(args: argparse.Namespace, _stdin: TextIO) -> int:
     from recoverydesk.services import business, reports
 
+    to_stdout = args.output == "-"  # as export: a file named "-" is never what was meant
     path = Path(args.output or f"recoverydesk-{args.month}.pdf")
     business.open_business(_target(args))
     try:
-        figures = reports.save_pdf(args.month, path, paper=args.paper)
+        if to_stdout:
+            data, figures = reports.build_pdf(args.month, paper=args.paper)
+        else:
+            figures = reports.save_pdf(args.month, path, paper=args.paper)
     finally:
         business.close_business()
+    if to_stdout:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
     note = f", provisional: {figures.outcomes.pending} pending" if figures.provisional else ""
     print(f"Report for {figures.month} written to {path} ({figures.incidents} incidents{note}).")
     return EXIT_OK
