@@ -258,3 +258,13 @@ def test_a_moment_edited_into_words_stops_the_reports_instead_of_vanishing(
     line = one_line(capsys.readouterr().err)
     assert f"{label} " in line and "'yesterday'" in line and "recoverydesk check" in line
     assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "r.csv").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc")
+def test_a_backup_to_a_folder_that_cannot_be_made_says_why_in_words(
+        shop_file: Shop, capsys: pytest.CaptureFixture[str]) -> None:
+    """It said "[Errno 2] No such file or directory: '/proc/x'", from before its own
+    message."""
+    assert main(["backup", "--db", shop_file.target, "-o", "/proc/x/copy.db"]) == 1
+    assert one_line(capsys.readouterr().err) == (
+        "recoverydesk: The backup to /proc/x/copy.db failed (No such file or directory).")

@@ -1,5 +1,5 @@
-"""The backup folder setting: empty means the default folder; a path must be absolute and
-must not be a file (a missing folder is made by the first backup)."""
+"""The backup folder setting: empty means the default folder; a path must be absolute, and
+a folder that takes a file (a missing one is made when the setting is saved)."""
 
 from __future__ import annotations
 
@@ -13,19 +13,20 @@ from tests.conftest import Shop
 
 
 @pytest.mark.sqlite_only
-def test_a_missing_folder_is_kept_and_used_by_the_next_backup(shop: Shop,
+def test_a_missing_folder_is_made_and_used_by_the_next_backup(shop: Shop,
                                                               tmp_path: Path) -> None:
-    """A folder that does not exist yet is accepted; the next backup creates it."""
+    """A folder that does not exist yet is made when saved, and left empty."""
     folder = tmp_path / "later" / "backups"
     business.update_settings(shop.owner_id, backup_folder=f"  {folder}  ")
     assert business.get_settings().backup_folder == str(folder)
+    assert folder.is_dir() and list(folder.iterdir()) == []
     made = backups.make_backup(actor_id=shop.owner_id)
     assert made.path.parent == folder
 
 
-def test_empty_means_the_default_folder(shop: Shop) -> None:
+def test_empty_means_the_default_folder(shop: Shop, tmp_path: Path) -> None:
     """Blank text sets the setting back to the default folder (stored as none)."""
-    business.update_settings(shop.owner_id, backup_folder="/somewhere")
+    business.update_settings(shop.owner_id, backup_folder=str(tmp_path / "somewhere"))
     business.update_settings(shop.owner_id, backup_folder="   ")
     assert business.get_settings().backup_folder is None
 
@@ -47,3 +48,16 @@ def test_a_file_is_not_a_folder(shop: Shop, tmp_path: Path) -> None:
     a_file.write_text("x")
     with pytest.raises(ValidationError, match="is a file, not a folder"):
         business.update_settings(shop.owner_id, backup_folder=str(a_file))
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc")
+def test_a_folder_that_cannot_take_a_file_is_refused_when_saved(shop: Shop) -> None:
+    """``/proc/forbidden`` was "Saved.", then every backup failed with "[Errno 2] No such
+    file or directory" (the daily one in the status bar only). /proc takes no folders, even
+    from root."""
+    with pytest.raises(ValidationError) as refused:
+        business.update_settings(shop.owner_id, backup_folder="/proc/forbidden")
+    assert refused.value.field == "backup_folder"
+    assert str(refused.value) == ("Backups cannot be written to /proc/forbidden (No such file "
+                                  "or directory); choose another folder.")
+    assert business.get_settings().backup_folder is None

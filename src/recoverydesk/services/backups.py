@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable
-from contextlib import closing
+from contextlib import closing, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -70,9 +70,9 @@ def copy_database(source: sqlite3.Connection, dest: Path,
                   progress: Progress | None = None) -> None:
     """Online backup of ``source`` into a new file ``dest`` (written aside, then renamed)."""
     partial = dest.with_name(dest.name + ".partial")
-    partial.unlink(missing_ok=True)
-    dest.parent.mkdir(parents=True, exist_ok=True)
     try:
+        partial.unlink(missing_ok=True)
+        dest.parent.mkdir(parents=True, exist_ok=True)
         with closing(sqlite3.connect(partial)) as target:
             source.backup(target, pages=_PAGES_PER_STEP, progress=(
                 None if progress is None else
@@ -83,8 +83,10 @@ def copy_database(source: sqlite3.Connection, dest: Path,
             target.execute("PRAGMA journal_mode = DELETE")
         partial.replace(dest)
     except (sqlite3.Error, OSError) as exc:
-        partial.unlink(missing_ok=True)
-        raise StorageError(f"The backup to {dest} failed ({exc}).") from exc
+        with suppress(OSError):  # the folder itself may be what failed
+            partial.unlink(missing_ok=True)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise StorageError(f"The backup to {dest} failed ({reason}).") from exc
 
 
 def _backup_folder_setting() -> str | None:

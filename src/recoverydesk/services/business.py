@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from datetime import datetime
@@ -232,8 +233,10 @@ def _validated(changes: dict[str, Any]) -> dict[str, Any]:
 
 
 def _checked_folder(folder: object) -> str | None:
-    """A backup folder setting: empty for the default, else a full path that is not a file
-    (a missing folder is made at the first backup)."""
+    """A backup folder setting: empty for the default, else a full path of a folder that
+    takes a file. It is made now if missing, and a file is written in it and removed: a
+    folder that cannot hold a backup is said where it was typed, not by the next daily
+    backup, which nobody may be watching."""
     if folder is None or (isinstance(folder, str) and not folder.strip()):
         return None
     if not isinstance(folder, str) or len(folder) > 1000 or "\0" in folder:
@@ -247,4 +250,12 @@ def _checked_folder(folder: object) -> str | None:
                               "backup_folder")
     if path.exists() and not path.is_dir():
         raise ValidationError(f"{path} is a file, not a folder.", "backup_folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path):
+            pass
+    except OSError as exc:
+        raise ValidationError(f"Backups cannot be written to {path} "
+                              f"({exc.strerror or exc}); choose another folder.",
+                              "backup_folder") from None
     return str(path)
