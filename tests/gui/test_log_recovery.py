@@ -145,6 +145,22 @@ def test_a_wrong_owner_pin_is_refused_in_place_and_counts_toward_the_lockout(
     assert dialog.isVisible() and Incident.select().count() == 0
 
 
+def test_the_approval_box_goes_when_the_cost_is_no_longer_an_amount(
+        qtbot: QtBot, counter_window: tuple[MainWindow, int]) -> None:
+    """Past the limit the owner's box opened; typing letters after the amount left it open
+    beside "Type the cost as an amount", asking an owner to approve nothing."""
+    window, _anna = counter_window
+    dialog = open_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.ui.cost_edit, "999")
+    assert dialog.ui.approval_group.isVisible()
+    qtbot.keyClicks(dialog.ui.cost_edit, "abc")
+    assert "Type the cost as an amount" in dialog.ui.preview_label.text()
+    assert not dialog.ui.approval_group.isVisible()
+    for _ in range(3):
+        qtbot.keyClick(dialog.ui.cost_edit, Qt.Key.Key_Backspace)
+    assert dialog.ui.approval_group.isVisible()  # an amount over the limit again
+
+
 def test_over_the_monthly_allowance_names_that_limit(
         qtbot: QtBot, counter_window: tuple[MainWindow, int]) -> None:
     """After spending most of the month, the preview names the monthly allowance."""

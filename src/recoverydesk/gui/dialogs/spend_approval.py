@@ -52,6 +52,7 @@ class SpendApproval(QObject):
             show_message(label, self.tr("Type the cost as an amount, for example %s.")
                          % money.example_amount(self.settings.currency,
                                                 self.settings.locale), "hint")
+            self.show_approval(False)  # no amount, so nothing for an owner to approve yet
             return
         if cost is None:
             show_message(label, no_cost_text, "hint")
