@@ -44,6 +44,20 @@ def test_category_names_stay_unique_and_one_stays_active(shop: Shop) -> None:
         catalog.update_category(shop.owner_id, shop.category_id, active=False, now=T0)
 
 
+def test_a_category_differing_only_by_case_is_the_same_category(shop: Shop) -> None:
+    """"room " was added beside "Room" (only exact names were compared), splitting the
+    report's category rows; case is folded in every script, and renaming a category to its
+    own name in other case is allowed."""
+    catalog.add_category(shop.owner_id, "Room", now=T0)
+    catalog.add_category(shop.owner_id, "Ресторан", now=T0)
+    for twin in ("room ", "ROOM", "ресторан"):
+        with pytest.raises(ValidationError, match=r"already a category called '(Room|Ресторан)'"):
+            catalog.add_category(shop.owner_id, twin, now=T0)
+    room = next(c.id for c in catalog.list_categories() if c.name == "Room")
+    catalog.update_category(shop.owner_id, room, name="ROOM", now=T0)
+    assert "ROOM" in [c.name for c in catalog.list_categories()]
+
+
 def test_preset_edit_leaves_gestures_already_made_alone(shop: Shop) -> None:
     """A preset's new price applies from now on; past gestures keep theirs."""
     anna = shop.staff("Anna", 10_000, 10_000)

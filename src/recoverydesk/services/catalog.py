@@ -22,11 +22,20 @@ DEFAULT_CATEGORIES = (
 def create_category(actor_id: int | None, name: str, sort_order: int, at: datetime) -> int:
     """Insert a category inside the caller's transaction."""
     name = clean_text(name, "category", max_len=MAX_NAME)
-    if Category.select().where(Category.name == name).exists():
-        raise ValidationError(f"There is already a category called '{name}'.", "category")
+    _refuse_clash(name)
     category = Category.create(name=name, sort_order=sort_order)
     audit_log.append(actor_id, "category.add", "category", category.id, {"name": name}, at)
     return int(category.id)
+
+
+def _refuse_clash(name: str, own_id: int | None = None) -> None:
+    """Refuse a name that differs from another category's only by case, in any script
+    ("room" beside "Room" splits the report's rows; SQL ``LOWER`` folds ASCII only)."""
+    wanted = name.casefold()
+    for other_id, other in Category.select(Category.id, Category.name).tuples():
+        if other_id != own_id and other.casefold() == wanted:
+            raise ValidationError(f"There is already a category called '{other}'.",
+                                  "category")
 
 
 def add_category(actor_id: int, name: str, now: datetime | None = None) -> int:
@@ -107,10 +116,7 @@ def update_category(actor_id: int, category_id: int, *, name: str = _UNCHANGED,
         changes: dict[str, Any] = {}
         if name is not _UNCHANGED:
             name = clean_text(name, "category", max_len=MAX_NAME)
-            clash = Category.get_or_none((Category.name == name) & (Category.id != category_id))
-            if clash is not None:
-                raise ValidationError(f"There is already a category called '{name}'.",
-                                      "category")
+            _refuse_clash(name, category_id)
             if name != category.name:
                 changes["name"] = name
         if active is not _UNCHANGED and bool(active) != category.active:
