@@ -274,3 +274,45 @@ def test_a_team_that_cannot_be_read_is_said_under_the_month(
     database.execute_sql("UPDATE gesture SET cost_minor = 500")
     page.refresh()
     assert page.list_failure.isHidden() and page.ui.team_tree.topLevelItemCount() == 2
+
+
+def test_a_new_hire_gets_this_months_budget_and_old_messages_go(
+        qtbot: QtBot, shop: Shop, gui_clock: Callable[[datetime], None]) -> None:
+    """Three things an owner met hiring mid-month:
+    - "أميرة was added." showed right-aligned as ".was added أميرة" (Qt took the line's
+      direction from the name's first letter);
+    - the budget form offered next month, so the new hire had 0,00 left this month;
+    - an earlier "Saved: in force from …" stayed up beside the next action's errors."""
+    gui_clock(T0)
+    shop.staff("Anna", 10000, 4000, pin="2468")
+    _window, page = owner_team_page(qtbot)
+    ui = page.ui
+    page.select("Anna")
+    ui.allowance_edit.setText("120")
+    qtbot.mouseClick(ui.budget_button, Qt.MouseButton.LeftButton)
+    assert "Saved" in ui.budget_message.text()
+
+    ui.new_name_edit.setText("أميرة حداد")
+    for edit in (ui.new_pin_edit, ui.new_pin_again_edit):
+        edit.setText("13")
+    qtbot.mouseClick(ui.add_button, Qt.MouseButton.LeftButton)
+    assert ui.new_pin_message.isVisible() and not ui.budget_message.isVisible()
+
+    for edit in (ui.new_pin_edit, ui.new_pin_again_edit):
+        edit.setText("1357")
+    ui.new_name_edit.setText("أميرة حداد")
+    qtbot.mouseClick(ui.add_button, Qt.MouseButton.LeftButton)
+    said = ui.add_message.text()
+    assert said == "\u200eأميرة حداد was added. Set their budget on the right."
+
+    assert page.selected() is not None and page.selected().name == "أميرة حداد"
+    assert ui.from_month_combo.currentData() == "2026-03"  # this month: nothing yet
+    ui.allowance_edit.setText("80")
+    ui.limit_edit.setText("20")
+    qtbot.mouseClick(ui.budget_button, Qt.MouseButton.LeftButton)
+    hired = page.selected()
+    assert hired is not None
+    status = team.budget_status(hired.id, Month(2026, 3))
+    assert (status.allowance_minor, status.per_incident_limit_minor) == (8000, 2000)
+    page.select("Anna")  # someone with a budget: changes go from next month, as before
+    assert ui.from_month_combo.currentData() == "2026-04"

@@ -3,6 +3,10 @@ and counts of things in words."""
 
 from __future__ import annotations
 
+import unicodedata
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QWidget
 
 
@@ -12,8 +16,21 @@ def show_message(label: QLabel, text: str, role: str = "error") -> None:
     if label.property("role") != role:
         label.setProperty("role", role)
         restyle(label)
-    label.setText(text)
+    label.setText(_in_reading_order(text))
     label.setVisible(bool(text))
+
+
+_LEFT_TO_RIGHT_MARK = "\u200e"
+
+
+def _in_reading_order(text: str) -> str:
+    """``text`` that reads in the window's direction even when it starts with a name in a
+    right-to-left script: Qt takes a paragraph's direction from its first letter, so
+    "أميرة was added." showed right-aligned as ".was added أميرة"."""
+    if (QGuiApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+            and any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)):
+        return _LEFT_TO_RIGHT_MARK + text
+    return text
 
 
 def restyle(widget: QWidget) -> None:

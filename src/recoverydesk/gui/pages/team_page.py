@@ -33,6 +33,7 @@ class TeamPage(QWidget):
         self.person: SignedIn | None = None
         self.members: list[TeamMember] = []
         self.month = current_month(clock.now())
+        self._month_before_hire: int | None = None  # see _month_for
         self.ui = ui = Ui_TeamPage()
         ui.setupUi(self)
         self.setObjectName("team_page")
@@ -66,6 +67,12 @@ class TeamPage(QWidget):
         return (ui.new_name_message, ui.new_pin_message, ui.add_message, ui.active_message,
                 ui.allowance_message, ui.limit_message, ui.budget_message,
                 ui.reset_pin_message, ui.owner_pin_message)
+
+    def _clear_detail_messages(self) -> None:
+        """Before an action on the selected employee: only its own outcome shows. The add
+        line stays, since it may hold a new owner's recovery key, shown once."""
+        for label in self._messages()[3:]:
+            show_message(label, "")
 
     # --- the list -------------------------------------------------------------------------
 
@@ -149,7 +156,7 @@ class TeamPage(QWidget):
 
     def _fill_months(self) -> None:
         """This month and the next twelve; next month is the default (SPEC §4: past months
-        keep their budget)."""
+        keep their budget), except for someone with no budget yet (see _show_selected)."""
         combo = self.ui.from_month_combo
         chosen = combo.currentData()
         combo.blockSignals(True)
@@ -166,8 +173,7 @@ class TeamPage(QWidget):
         member = self.selected()
         ui = self.ui
         ui.detail_group.setEnabled(member is not None)
-        for label in self._messages()[3:]:
-            show_message(label, "")
+        self._clear_detail_messages()
         if member is None:
             return
         ui.detail_group.setTitle(member.name)
@@ -180,9 +186,10 @@ class TeamPage(QWidget):
         ui.active_button.setText(self.tr("&Deactivate") if member.active
                                  else self.tr("Re&activate"))
         ui.no_limit_check.setVisible(member.role == "owner")
+        history = team.budget_history(member.id)
+        self._month_for(has_budget=bool(history))
         self._fill_budget()
         ui.history_tree.clear()
-        history = team.budget_history(member.id)
         in_force = self._budget_in(member, self.month)
         for change in reversed(history):
             planned = Month.parse(change.effective_month) > self.month
@@ -192,6 +199,21 @@ class TeamPage(QWidget):
                 self._month_name(change.effective_month),
                 self._money(change.allowance_minor),
                 self._money(change.per_incident_limit_minor), note]))
+
+    def _month_for(self, *, has_budget: bool) -> None:
+        """Someone with no budget yet (just hired) needs one this month, not next: the later
+        default is for changing a budget already in force. The month chosen before comes
+        back with the next employee who has one."""
+        combo = self.ui.from_month_combo
+        combo.blockSignals(True)
+        if not has_budget:
+            if self._month_before_hire is None:
+                self._month_before_hire = combo.currentIndex()
+            combo.setCurrentIndex(0)
+        elif self._month_before_hire is not None:
+            combo.setCurrentIndex(self._month_before_hire)
+            self._month_before_hire = None
+        combo.blockSignals(False)
 
     def _month_name(self, key: str) -> str:
         """"November 2026" in the business locale (some locales write months in lower case;
@@ -229,8 +251,8 @@ class TeamPage(QWidget):
     def add_employee(self) -> None:
         """Add the typed employee; each bad input is said next to its field."""
         ui = self.ui
-        for label in self._messages()[:3]:
-            show_message(label, "")
+        for label in self._messages():  # an earlier "Saved" must not sit beside this one's
+            show_message(label, "")      # errors
         if self.person is None:
             return
         pin = ui.new_pin_edit.text()
@@ -265,6 +287,7 @@ class TeamPage(QWidget):
 
     def toggle_active(self) -> None:
         member = self.selected()
+        self._clear_detail_messages()
         if member is None or self.person is None:
             return
         try:
@@ -290,8 +313,7 @@ class TeamPage(QWidget):
     def save_budget(self) -> None:
         """Set the chosen month's allowance and per-incident limit (and later months')."""
         member, ui = self.selected(), self.ui
-        for label in (ui.allowance_message, ui.limit_message, ui.budget_message):
-            show_message(label, "")
+        self._clear_detail_messages()
         if member is None or self.person is None:
             return
         allowance: int | None = None
@@ -332,8 +354,7 @@ class TeamPage(QWidget):
     def reset_pin(self) -> None:
         """Give the selected employee a new PIN; the signed-in owner types theirs to confirm."""
         member, ui = self.selected(), self.ui
-        for label in (ui.reset_pin_message, ui.owner_pin_message):
-            show_message(label, "")
+        self._clear_detail_messages()
         if member is None or self.person is None:
             return
         new_pin = ui.reset_pin_edit.text()
