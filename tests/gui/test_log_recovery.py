@@ -223,7 +223,8 @@ def test_a_bad_worth_to_the_customer_is_explained_under_its_field(
 @pytest.mark.parametrize("text, expected", [
     ("", "Enter the description of what happened"),
     ("   \n  ", "Enter the description of what happened"),
-    ("x" * 10_000, "too long: 10,000 characters, at most 2,000"),
+    ("x" * 10_000, "Too long: keep the description of what happened to 2000 characters at "
+                   "most (now 10000)."),
 ])
 def test_a_bad_description_gets_a_message_next_to_it_and_saves_nothing(
         qtbot: QtBot, counter_window: tuple[MainWindow, int], text: str,

@@ -43,8 +43,10 @@ def clean_text(value: str | None, field: str, *, max_len: int, required: bool = 
     if required and not _visible(text):
         raise ValidationError(f"Enter the {label}.", field)
     if len(text) > max_len:
-        raise ValidationError(
-            f"The {label} is too long: {len(text):,} characters, at most {max_len:,}.", field)
+        # Worded for one thing or many ("the notes"), numbers without a grouping mark,
+        # which would be the wrong one in most of the business locales.
+        raise ValidationError(f"Too long: keep the {label} to {max_len} characters at most "
+                              f"(now {len(text)}).", field)
     if (_CONTROL_BUT_LINES if multiline else _CONTROL).search(text):
         raise ValidationError(f"The {label} contains a control character; remove it.", field)
     if has_broken_character(text):
