@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -289,6 +290,20 @@ def test_restore_from_settings_brings_back_the_earlier_data(qtbot: QtBot, shop: 
     sign_in(qtbot, window, "Olga Owner", OWNER_PIN)
     window.show_team()
     assert window.team_page.ui.team_tree.topLevelItemCount() == 1
+
+
+def test_backup_times_are_on_the_business_clock(qtbot: QtBot, shop: Shop) -> None:
+    """Both lists showed the file name's UTC stamp ("(UTC)" in the dialog), while every
+    other time on screen is the business's: 23:30 UTC on 1 March is 00:30 on 2 March in
+    Berlin."""
+    backups.make_backup(actor_id=shop.owner_id, now=datetime(2026, 3, 1, 23, 30, tzinfo=UTC))
+    _window, page = owner_settings_page(qtbot)
+    backups_tab(page)
+    assert page.ui.backups_tree.topLevelItem(0).text(1) == "02.03.2026, 00:30:00"
+    dialog = _open_restore(qtbot, page)
+    shown = dialog.backups_list.item(0).text()
+    assert shown.startswith("02.03.2026, 00:30:00 · ") and "UTC" not in shown
+    dialog.reject()
 
 
 def test_restore_refuses_a_file_that_is_not_a_recoverydesk_database(

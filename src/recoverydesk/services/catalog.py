@@ -32,9 +32,9 @@ def _refuse_clash(name: str, own_id: int | None = None) -> None:
     """Refuse a name that differs from another category's only by case, in any script
     ("room" beside "Room" splits the report's rows; SQL ``LOWER`` folds ASCII only)."""
     wanted = name.casefold()
-    for other_id, other in Category.select(Category.id, Category.name).tuples():
-        if other_id != own_id and other.casefold() == wanted:
-            raise ValidationError(f"There is already a category called '{other}'.",
+    for other in Category.select(Category.id, Category.name):
+        if other.id != own_id and other.name.casefold() == wanted:
+            raise ValidationError(f"There is already a category called '{other.name}'.",
                                   "category")
 
 

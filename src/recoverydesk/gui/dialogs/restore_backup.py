@@ -8,6 +8,7 @@ it runs and reopened here afterwards; the window then sends everyone to sign-in.
 
 from __future__ import annotations
 
+from datetime import UTC, tzinfo
 from pathlib import Path
 
 from babel.dates import format_datetime
@@ -36,12 +37,18 @@ from recoverydesk.services.restore import restore
 from recoverydesk.services.types import BackupInfo, BusinessInfo, RestoreResult
 
 
+def backup_time(made: BackupInfo, locale: str, zone: tzinfo) -> str:
+    """When a backup was made, on the business's clock like every other time on screen
+    (its file name keeps the UTC stamp)."""
+    return format_datetime(made.at.replace(tzinfo=UTC), "medium", tzinfo=zone, locale=locale)
+
+
 class RestoreDialog(QDialog):
     """Accepted once the backup is restored and the business reopened (:attr:`info`)."""
 
     starting = Signal()  # the business is about to close: nothing may read it until done
 
-    def __init__(self, owner_id: int, found: list[BackupInfo], locale: str,
+    def __init__(self, owner_id: int, found: list[BackupInfo], locale: str, zone: tzinfo,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("RestoreDialog")
@@ -61,9 +68,8 @@ class RestoreDialog(QDialog):
         self.backups_list = QListWidget()
         self.backups_list.setObjectName("backups_list")
         for made in found:
-            when = format_datetime(made.at, "medium", locale=locale)
-            item = QListWidgetItem(self.tr("%s (UTC) · %s · %d KB") % (
-                when, made.path.name, max(1, made.size // 1024)))
+            item = QListWidgetItem(self.tr("%s · %s · %d KB") % (
+                backup_time(made, locale, zone), made.path.name, max(1, made.size // 1024)))
             item.setData(Qt.ItemDataRole.UserRole, str(made.path))
             self.backups_list.addItem(item)
         if found:

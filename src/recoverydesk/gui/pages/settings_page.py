@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QTreeWidgetItem, QWidget
 
@@ -204,6 +203,8 @@ class SettingsPage(QWidget):
         return backups.list_backups(backups.open_file_path(), self._backup_folder())
 
     def list_backups(self) -> None:
+        from recoverydesk.gui.dialogs.restore_backup import backup_time  # with the dialog
+
         ui = self.ui
         ui.backups_tree.clear()
         try:
@@ -214,7 +215,7 @@ class SettingsPage(QWidget):
             show_message(ui.backup_message, str(exc), "hint")
             return
         for made in found:
-            when = format_datetime(made.at, "medium", locale=self.settings.locale)
+            when = backup_time(made, self.settings.locale, self.settings.tz)
             ui.backups_tree.addTopLevelItem(QTreeWidgetItem(
                 [made.path.name, when, self.tr("%d KB") % max(1, made.size // 1024)]))
         ui.backups_group.setTitle(self.tr("Backups in %s: %d") % (self._backup_folder(),
@@ -261,7 +262,8 @@ class SettingsPage(QWidget):
         owner = self._owner_id()
         if owner is None:
             return
-        dialog = RestoreDialog(owner, self.found_backups(), self.settings.locale, self)
+        dialog = RestoreDialog(owner, self.found_backups(), self.settings.locale,
+                               self.settings.tz, self)
         dialog.starting.connect(self.restore_starting)
         dialog.finished.connect(lambda result: self._restore_finished(dialog, result))
         self.restore_dialog = dialog
