@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from pytestqt.qtbot import QtBot
 
-from recoverydesk.services import catalog, recoveries
+from recoverydesk.services import business, catalog, recoveries
 from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.types import Approval, GestureInput
 from recoverydesk.store.db import database
@@ -118,3 +120,21 @@ def test_a_due_date_edited_into_no_date_empties_only_the_follow_ups(
     assert page.ui.budget_label.text().startswith("25,00\xa0€ spent of 100,00\xa0€")
     assert page.entries_failure.isHidden() and page.ui.entries_tree.topLevelItemCount() == 1
     assert message_boxes == []
+
+
+def test_an_overdue_follow_up_is_marked_as_on_the_follow_ups_page(
+        qtbot: QtBot, shop: Shop) -> None:
+    """The counter listed an overdue follow-up like one due today; the Follow-ups page says
+    "· overdue". Here it says so too, in bold."""
+    anna = shop.staff("Anna", 10000, 4000, pin="2468")
+    delay = business.get_settings().followup_delay_days
+    now = datetime.now(UTC)
+    for name, days_ago in (("Zofia", delay + 3), ("Øyvind", delay)):
+        recoveries.log_recovery(anna, _incident(), new_customer=CustomerInput(name=name),
+                                now=now - timedelta(days=days_ago))
+    window = make_window(qtbot)
+    sign_in(qtbot, window, "Anna", "2468")
+    tree = window.counter_page.ui.followups_tree
+    rows = {tree.topLevelItem(i).text(1): tree.topLevelItem(i) for i in range(2)}
+    assert rows["Zofia"].text(0).endswith(" · overdue") and rows["Zofia"].font(0).bold()
+    assert rows["Øyvind"].text(0) == "today" and not rows["Øyvind"].font(0).bold()

@@ -148,9 +148,15 @@ class CounterPage(QWidget):
         for item_data in due.items:
             when = (self.tr("today") if item_data.due_on == today
                     else format_date(item_data.due_on, "medium", locale=settings.locale))
+            if item_data.overdue:  # said as on the Follow-ups page, and in bold: call first
+                when = self.tr("%s · overdue") % when
             item = QTreeWidgetItem([when, item_data.customer_name, item_data.customer_phone,
                                     _one_line(item_data.description)])
             item.setToolTip(3, item_data.description)
+            if item_data.overdue:
+                font = item.font(0)
+                font.setBold(True)
+                item.setFont(0, font)
             tree.addTopLevelItem(item)
         self.ui.followups_group.setTitle(
             self.tr("Follow-ups due: %d") % (due.due_today + due.overdue))
