@@ -300,6 +300,7 @@ def test_backup_times_are_on_the_business_clock(qtbot: QtBot, shop: Shop) -> Non
     _window, page = owner_settings_page(qtbot)
     backups_tab(page)
     assert page.ui.backups_tree.topLevelItem(0).text(1) == "02.03.2026, 00:30:00"
+    assert page.ui.backups_tree.headerItem().text(1) == "Made"
     dialog = _open_restore(qtbot, page)
     shown = dialog.backups_list.item(0).text()
     assert shown.startswith("02.03.2026, 00:30:00 · ") and "UTC" not in shown

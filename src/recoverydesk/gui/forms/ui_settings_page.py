@@ -616,7 +616,7 @@ class Ui_SettingsPage(object):
         self.restore_button.setText(QCoreApplication.translate("SettingsPage", u"&Restore from a backup\u2026", None))
         ___qtreewidgetitem1 = self.backups_tree.headerItem()
         ___qtreewidgetitem1.setText(2, QCoreApplication.translate("SettingsPage", u"Size", None))
-        ___qtreewidgetitem1.setText(1, QCoreApplication.translate("SettingsPage", u"Made (UTC)", None))
+        ___qtreewidgetitem1.setText(1, QCoreApplication.translate("SettingsPage", u"Made", None))
         ___qtreewidgetitem1.setText(0, QCoreApplication.translate("SettingsPage", u"File", None))
         self.tabs.setTabText(self.tabs.indexOf(self.backups_tab), QCoreApplication.translate("SettingsPage", u"Backups", None))
         pass
