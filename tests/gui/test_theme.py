@@ -82,3 +82,25 @@ def test_hindi_and_thai_names_have_a_font(qapp: QApplication) -> None:
         assert families, system
         raw = QRawFont.fromFont(QFont(families[0]), system)
         assert all(raw.supportsCharacter(ord(ch)) for ch in name), name
+
+
+def test_a_typable_drop_down_has_a_visible_frame_in_dark(qtbot: QtBot,
+                                                        qapp: QApplication) -> None:
+    """The wizard's and Settings' currency and time zone boxes (typable drop-downs) had no
+    frame in dark: their field is drawn frameless inside them, the same colour as the page.
+    Their edge is now the input border colour, as a plain field's is."""
+    from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+
+    theme.apply_theme(qapp, "dark")
+    page = QWidget()
+    qtbot.addWidget(page)
+    box = QComboBox()
+    box.setEditable(True)
+    box.addItems(["EUR — Euro", "PLN — Polish Zloty"])
+    QVBoxLayout(page).addWidget(box)
+    page.resize(300, 60)
+    page.show()
+    qtbot.waitExposed(page)
+    image = box.grab().toImage()
+    edge = image.pixelColor(image.width() // 3, 0)  # the top edge, left of the arrow
+    assert edge.name() == theme.colour("input_border")
