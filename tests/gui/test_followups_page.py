@@ -48,6 +48,8 @@ def test_due_ones_first_then_upcoming_and_marking_done_records_the_visit(
     rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
     assert [r.text(1) for r in rows] == ["Zofia", "王小明", "Åsa"]
     assert rows[0].text(0).endswith("overdue") and rows[1].text(0) == "today"
+    # Rows as tall as the Incidents table's, to be read at the counter (they were 18 px).
+    assert tree.visualItemRect(rows[0]).height() >= 28
     assert rows[2].text(0).endswith("upcoming")
     assert page.ui.summary_label.text().startswith("<b>2 due</b> (1 overdue, 1 today)")
 
