@@ -49,7 +49,7 @@ def test_check_fails_with_exit_1_when_money_was_edited(
 @pytest.mark.parametrize("argv", [
     ["frobnicate"], ["check", "--bogus"], ["demo", "--months", "0", "--db", "x.db"],
     ["demo", "--end-month", "2026-13", "--db", "x.db"], ["demo", "--months", "soon"],
-    ["backup", "-o", ""], ["report", "--month", "2026-10", "-o", " "],
+    ["backup", "-o", ""], ["backup", "-o", "-"], ["report", "--month", "2026-10", "-o", " "],
     ["export", "--month", "2026-10", "--output", ""],
 ])
 def test_bad_arguments_exit_2_with_one_line(argv: list[str],

@@ -54,6 +54,14 @@ def _file_name(text: str) -> str:
     return text
 
 
+def _backup_file(text: str) -> Path:
+    """A backup is an SQLite file written page by page, so never standard output ("-")."""
+    if text.strip() == "-":
+        raise argparse.ArgumentTypeError("a backup is a database file: give its name "
+                                         "(standard output cannot hold one)")
+    return Path(_file_name(text))
+
+
 def _month(text: str) -> object:
     from recoverydesk.core.months import Month
     try:
@@ -106,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_data_safety_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     backup = command("backup", "back up the SQLite database now (SQLite online backup)")
-    backup.add_argument("-o", "--output", metavar="FILE", type=lambda text: Path(_file_name(text)),
+    backup.add_argument("-o", "--output", metavar="FILE", type=_backup_file,
                         help="write the backup to FILE (default: the backup folder)")
     restore = command("restore", "replace the database by a backup (the current file is "
                                  "backed up first)")
