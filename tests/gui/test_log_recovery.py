@@ -340,6 +340,22 @@ def test_a_bad_new_customer_phone_is_explained_by_the_service_in_place(
     assert Incident.select().count() == 0 and Customer.select().count() == 0
 
 
+def test_an_empty_new_customer_is_said_with_the_other_problems_at_once(
+        qtbot: QtBot, counter_window: tuple[MainWindow, int]) -> None:
+    """The new customer was checked only by the service, after every other field was
+    right: a person fixed the description and the worth, pressed Enter, and only then
+    heard that the customer needs a name."""
+    window, _anna = counter_window
+    dialog = open_dialog(qtbot, window)
+    qtbot.mouseClick(dialog.ui.new_customer_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.ui.value_edit, "abc")
+    qtbot.keyClick(dialog.ui.value_edit, Qt.Key.Key_Return)
+    assert dialog.ui.description_error.text().startswith("Enter the description")
+    assert dialog.ui.value_error.text()
+    assert dialog.ui.customer_error.text() == "Enter the customer's name, phone or e-mail."
+    assert Incident.select().count() == 0 and Customer.select().count() == 0
+
+
 def test_escape_cancels_without_saving_and_ctrl_n_needs_a_signed_in_person(
         qtbot: QtBot, counter_window: tuple[MainWindow, int]) -> None:
     """Escape closes the dialog unsaved; after sign-out Ctrl+N opens nothing."""

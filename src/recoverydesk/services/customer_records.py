@@ -17,7 +17,7 @@ from peewee import JOIN, Case, fn
 from recoverydesk.core.months import local_date
 from recoverydesk.errors import ValidationError
 from recoverydesk.services import _base, audit_log
-from recoverydesk.services.customers import CustomerInput, _get, _validated, usable_customer
+from recoverydesk.services.customers import CustomerInput, _get, usable_customer, validate_customer
 from recoverydesk.services.saving import save_file
 from recoverydesk.services.types import CustomerInfo
 from recoverydesk.store import returns
@@ -97,7 +97,7 @@ def update_customer(actor_id: int, customer_id: int, data: CustomerInput,
 
     Audited with the field names only: the values are personal data (SPEC §9).
     """
-    data = _validated(data)
+    data = validate_customer(data)
     at = _base.utcnow(now)
     with _base.write():
         _base.active_employee(actor_id)

@@ -33,7 +33,9 @@ class CustomerInput:
     notes: str = ""
 
 
-def _validated(data: CustomerInput) -> CustomerInput:
+def validate_customer(data: CustomerInput) -> CustomerInput:
+    """``data`` cleaned, or a ValidationError naming the field (screens check a new
+    customer with it before saving, so its problem shows with the others)."""
     name = clean_text(data.name, "customer_name", max_len=MAX_NAME, required=False,
                       label="customer's name")
     phone = clean_text(data.phone, "phone", max_len=40, required=False)
@@ -52,7 +54,7 @@ def _validated(data: CustomerInput) -> CustomerInput:
 
 def create_customer(actor_id: int, data: CustomerInput, at: datetime) -> int:
     """Insert a customer inside the caller's transaction (audited by id only)."""
-    data = _validated(data)
+    data = validate_customer(data)
     customer = Customer.create(name=data.name, phone=data.phone, email=data.email,
                                notes=data.notes, created_at=at)
     audit_log.append(actor_id, "customer.add", "customer", customer.id, {}, at)
@@ -60,7 +62,7 @@ def create_customer(actor_id: int, data: CustomerInput, at: datetime) -> int:
 
 
 def add_customer(actor_id: int, data: CustomerInput, now: datetime | None = None) -> int:
-    data = _validated(data)
+    data = validate_customer(data)
     with _base.write():
         _base.active_employee(actor_id)
         return create_customer(actor_id, data, _base.utcnow(now))

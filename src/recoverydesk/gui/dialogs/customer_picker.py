@@ -126,6 +126,13 @@ class CustomerPicker(QObject):
                 "Pick the customer from the list (↓ then Enter), press New customer, "
                 "or clear the field."))
             return False
+        new_customer = self.choice()[1]
+        if new_customer is not None:
+            try:  # the service's own rules, now: said with the dialog's other problems
+                customers.validate_customer(new_customer)
+            except ValidationError as exc:
+                self.show_error(exc)
+                return False
         return True
 
     def choice(self) -> tuple[int | None, CustomerInput | None]:
