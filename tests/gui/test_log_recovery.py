@@ -161,6 +161,27 @@ def test_the_approval_box_goes_when_the_cost_is_no_longer_an_amount(
     assert dialog.ui.approval_group.isVisible()  # an amount over the limit again
 
 
+def test_a_refused_cost_is_said_once_and_typing_brings_the_preview_back(
+        qtbot: QtBot, counter_window: tuple[MainWindow, int]) -> None:
+    """At save, "-1" was said twice: in red under the field, and as the preview's general
+    hint beside it. Now the red line alone; editing the cost clears it and the live preview
+    takes over."""
+    window, _anna = counter_window
+    dialog = open_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.ui.description_edit, "Soup was cold")
+    qtbot.keyClicks(dialog.ui.cost_edit, "-1")
+    assert "Type the cost as an amount" in dialog.ui.preview_label.text()
+    qtbot.keyClick(dialog.ui.cost_edit, Qt.Key.Key_Return)
+    assert dialog.ui.cost_error.text().startswith("Amounts cannot be negative")
+    assert not dialog.ui.preview_label.isVisible()
+    dialog.ui.cost_edit.selectAll()
+    qtbot.keyClicks(dialog.ui.cost_edit, "3")
+    assert dialog.ui.cost_error.text() == ""
+    assert dialog.ui.preview_label.isVisible()
+    assert dialog.ui.preview_label.text().startswith("Within your budget")
+    assert Incident.select().count() == 0
+
+
 def test_over_the_monthly_allowance_names_that_limit(
         qtbot: QtBot, counter_window: tuple[MainWindow, int]) -> None:
     """After spending most of the month, the preview names the monthly allowance."""

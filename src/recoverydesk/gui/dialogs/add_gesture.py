@@ -110,6 +110,7 @@ class AddGestureDialog(QDialog):
 
         self.preset_combo.currentIndexChanged.connect(self._on_preset)
         self.cost_edit.textChanged.connect(self.update_preview)
+        self.spend.watch_cost(self.cost_edit, self.cost_error)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.update_preview()
@@ -166,6 +167,7 @@ class AddGestureDialog(QDialog):
     def save(self) -> None:
         collected = self._collect()
         if collected is None:
+            self.spend.after_refusal()
             return
         gesture, approval = collected
         try:

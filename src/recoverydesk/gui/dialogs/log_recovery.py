@@ -75,6 +75,7 @@ class LogRecoveryDialog(QDialog):
         ui.cancel_button.clicked.connect(self.reject)
         ui.preset_list.currentRowChanged.connect(self._on_preset_row)
         ui.cost_edit.textEdited.connect(self._on_cost_edited)
+        self.spend.watch_cost(ui.cost_edit, ui.cost_error)
         ui.cost_edit.textChanged.connect(self.update_preview)
         ui.description_edit.installEventFilter(self)
         ui.preset_list.installEventFilter(self)
@@ -214,6 +215,7 @@ class LogRecoveryDialog(QDialog):
         """Save through :func:`recoveries.log_recovery`; on success emit and close."""
         collected = self._collect()
         if collected is None:
+            self.spend.after_refusal()
             self._focus_first_problem()
             return
         incident, gesture, approval = collected

@@ -31,6 +31,7 @@ class SpendApproval(QObject):
         self.person, self.settings = person, settings
         self.preview_label, self.approval_box = preview_label, approval_box
         self.owner_combo, self.pin_edit, self.error_label = owner_combo, pin_edit, error_label
+        self._cost_error: QLabel | None = None  # see watch_cost
         for owner in team.list_employees():
             if owner.role == "owner" and owner.active and owner.id != person.employee_id:
                 owner_combo.addItem(owner.name, owner.id)
@@ -75,6 +76,18 @@ class SpendApproval(QObject):
             self.show_approval(False)
         else:
             self.show_over_limit(check)
+
+    def watch_cost(self, cost_edit: QLineEdit, cost_error: QLabel) -> None:
+        """One message about the cost at a time: a refused cost is said under the field at
+        save, so the preview's general hint gives way; typing again brings the preview back
+        and the field's message, now out of date, goes."""
+        cost_edit.textEdited.connect(lambda _text: show_message(cost_error, ""))
+        self._cost_error = cost_error
+
+    def after_refusal(self) -> None:
+        """Call when a save was refused: hides the preview if the cost itself was."""
+        if self._cost_error is not None and self._cost_error.text():
+            show_message(self.preview_label, "")
 
     def show_over_limit(self, check: SpendCheck) -> None:
         show_message(self.preview_label, self.over_limit_text(check), "warning")
