@@ -46,6 +46,18 @@ def test_check_fails_with_exit_1_when_money_was_edited(
     assert one_line(captured.err).startswith("recoverydesk: check found 1 problem")
 
 
+def test_two_different_databases_are_bad_usage(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """``--db A check --db B`` used B without a word; the same path twice is fine."""
+    a, b = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    assert main(["--db", a, "check", f"--db={b}"]) == 2
+    assert one_line(capsys.readouterr().err).startswith(
+        f"recoverydesk: --db is given twice, as {a} and {b}: give one database")
+    assert main(["--db", a, "check", "--db", a]) == 1  # one database (not there: exit 1)
+    assert "There is no RecoveryDesk database" in one_line(capsys.readouterr().err)
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("argv", [
     ["frobnicate"], ["check", "--bogus"], ["demo", "--months", "0", "--db", "x.db"],
     ["demo", "--end-month", "2026-13", "--db", "x.db"], ["demo", "--months", "soon"],

@@ -13,6 +13,7 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -127,6 +128,7 @@ def _add_data_safety_commands(command: Callable[[str, str], argparse.ArgumentPar
 def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
+        _one_database(args_list)
         args = build_parser().parse_args(args_list)
     except UsageError as exc:
         print(f"recoverydesk: {exc}", file=sys.stderr)
@@ -155,6 +157,17 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> i
         print(f"recoverydesk: {unexpected_message(exc, record_unexpected(exc, 'cli'))}",
               file=sys.stderr)
         return EXIT_FAILURE
+
+
+def _one_database(args: list[str]) -> None:
+    """``--db`` is accepted before and after the command; given in both places with
+    different values, argparse would silently take the second."""
+    given = [value for flag, value in pairwise(args)
+             if flag == "--db"]
+    given += [arg.removeprefix("--db=") for arg in args if arg.startswith("--db=")]
+    if len(set(given)) > 1:
+        raise UsageError(f"--db is given twice, as {given[0]} and {given[1]}: give one "
+                         "database")
 
 
 def _output_failed(exc: Exception) -> bool:
