@@ -214,10 +214,12 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(
 @pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="needs /dev/full")
 @pytest.mark.parametrize("command", [["stats", "--month", "2026-03"],
                                      ["export", "--month", "2026-03", "-o", "-"],
-                                     ["report", "--month", "2026-03", "-o", "-"]])
+                                     ["report", "--month", "2026-03", "-o", "-"],
+                                     ["--help"], ["stats", "--help"], ["--version"]])
 def test_output_to_a_full_disk_is_one_line_and_no_crash_log(
         shop_path: str, tmp_path: Path, command: list[str]) -> None:
-    """``recoverydesk stats ... > file`` on a full disk: one line that says so, exit 1."""
+    """``recoverydesk stats ... > file`` on a full disk: one line that says so, exit 1.
+    ``--help`` and ``--version`` said nothing and exited 0 (argparse drops the error)."""
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
     with Path("/dev/full").open("w") as full:
         result = subprocess.run([sys.executable, "-m", "recoverydesk", *command,

@@ -15,12 +15,15 @@ import sys
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from recoverydesk import __version__
 from recoverydesk.crashlog import record_unexpected, unexpected_message
 from recoverydesk.errors import RecoveryDeskError, ValidationError
 from recoverydesk.paths import default_database_path
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 # A write that failed for want of room or a working disk (the output behind "> file").
@@ -34,6 +37,15 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line instead of usage + message
         raise UsageError(f"{message} (see '{self.prog} --help')")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse drops a failed write of --help or --version and exits 0: the failure is
+        # said instead, as for every other output (main's OSError branches).
+        if message:
+            out = file or sys.stderr
+            out.write(message)
+            if hasattr(out, "flush"):
+                out.flush()
 
 
 def _positive_int(low: int, high: int) -> Callable[[str], int]:
@@ -133,6 +145,12 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> i
     except UsageError as exc:
         print(f"recoverydesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # --help | head
+        return _reader_gone()
+    except OSError as exc:  # --help > a full disk
+        if _output_failed(exc):
+            return EXIT_FAILURE
+        raise
     handlers = {None: _open_app, "demo": _demo, "check": _check, "reset-pin": _reset_pin,
                 "stats": _stats, "report": _report, "export": _export,
                 "backup": _backup, "restore": _restore, "copy": _copy}
