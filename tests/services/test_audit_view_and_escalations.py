@@ -55,6 +55,18 @@ def test_audit_list_filters_by_day_person_action_and_text(shop: Shop) -> None:
     assert "business.setup" in audit_actions() and "customer.add" in audit_actions()
 
 
+def test_the_ends_of_the_calendar_bound_nothing(shop: Shop) -> None:
+    """A "To" of 31 December 9999 (the date field's last day) overflowed to "Unexpected
+    error" at every filter change; as a "From", 1 January of year 1 did the same."""
+    anna = shop.staff("Anna", 1_000, 1_000)
+    _spend(shop, anna, 100, datetime(2026, 3, 11, 12, tzinfo=UTC))
+    everything = list_audit(shop.owner_id, AuditFilter()).total
+    assert list_audit(shop.owner_id, AuditFilter(
+        since=date(1, 1, 1), until=date(9999, 12, 31))).total == everything
+    assert list_audit(shop.owner_id, AuditFilter(
+        since=date(2026, 3, 11), until=date(9999, 12, 31))).total == 1
+
+
 def test_audit_list_is_owners_only_and_checks_its_input(shop: Shop) -> None:
     """Staff cannot read the log; bad ranges and pages say what to fix."""
     anna = shop.staff("Anna", 1_000, 1_000)

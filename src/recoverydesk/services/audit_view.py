@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, cast
+from zoneinfo import ZoneInfo
 
 from peewee import JOIN
 
@@ -57,6 +58,16 @@ def audit_actions() -> list[str]:
     return [row.action for row in query]
 
 
+def _day_start(day: date, tz: ZoneInfo, days_later: int = 0) -> datetime | None:
+    """The first moment, in UTC, of ``days_later`` days after ``day``; None past the ends
+    of the calendar (before year 1, after 9999), which bound nothing: every entry is
+    inside. A "To" of 31 December 9999 was an unexpected error at every filter change."""
+    try:
+        return day_start_utc(day + timedelta(days=days_later), tz)
+    except OverflowError:
+        return None
+
+
 def list_audit(viewer_id: int, wanted: AuditFilter, offset: int = 0,
                limit: int = 100) -> AuditPage:
     """Matching entries, newest first, one page at a time (owners only)."""
@@ -70,10 +81,12 @@ def list_audit(viewer_id: int, wanted: AuditFilter, offset: int = 0,
                                AuditEntry.action, AuditEntry.entity, AuditEntry.entity_id,
                                AuditEntry.details)
              .join(Employee, JOIN.LEFT_OUTER, on=(AuditEntry.actor == Employee.id)))
-    if wanted.since:
-        query = query.where(AuditEntry.at >= day_start_utc(wanted.since, tz))
-    if wanted.until:
-        query = query.where(AuditEntry.at < day_start_utc(wanted.until + timedelta(days=1), tz))
+    start = _day_start(wanted.since, tz) if wanted.since else None
+    end = _day_start(wanted.until, tz, days_later=1) if wanted.until else None
+    if start is not None:
+        query = query.where(AuditEntry.at >= start)
+    if end is not None:
+        query = query.where(AuditEntry.at < end)
     if wanted.actor_id is not None:
         query = query.where(AuditEntry.actor == wanted.actor_id)
     if wanted.up_to_seq is not None:
