@@ -90,6 +90,10 @@ def test_type_ahead_finds_a_card_with_notes_history_spend_and_visits(
     assert (visit.customer_id, visit.visited_on) == (people["wang"], date(2026, 3, 10))
     assert page.card.ui.visits_label.text().startswith("Return visits: 10.03.2026")
     assert "recorded for today" in page.card.ui.message_label.text()
+    page.card.ui.came_back_button.click()  # a second click the same day adds no visit
+    assert ReturnVisit.select().count() == 1
+    assert page.card.ui.message_label.text() == "Their return today is already recorded."
+    assert page.card.ui.visits_label.text() == "Return visits: 10.03.2026"
 
 
 def test_bad_details_are_refused_next_to_their_field_and_nothing_is_saved(

@@ -10,13 +10,14 @@ from babel.dates import format_date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QTreeWidgetItem, QWidget
 
+from recoverydesk.core.months import local_date
 from recoverydesk.errors import RecoveryDeskError, ValidationError
 from recoverydesk.gui import clock
 from recoverydesk.gui.dialogs import customer_dialogs
 from recoverydesk.gui.forms.ui_customer_card import Ui_CustomerCard
 from recoverydesk.gui.messages import counted, show_message
 from recoverydesk.services import customer_records, customers
-from recoverydesk.services._base import Settings
+from recoverydesk.services._base import Settings, utcnow
 from recoverydesk.services.customer_records import CustomerCard
 from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.types import SignedIn
@@ -141,6 +142,13 @@ class CustomerCardPane(QWidget):
         if self.card is None or self.person is None:
             return
         try:
+            # A second click (or another till) the same day would count the day twice on
+            # the card: one visit a day is what "came back today" means.
+            today = local_date(utcnow(clock.now()), self.settings.tz)
+            if today in customer_records.customer_card(self.card.customer.id).visits:
+                show_message(self.ui.message_label,
+                             self.tr("Their return today is already recorded."), "hint")
+                return
             customers.record_return_visit(self.person.employee_id, self.card.customer.id,
                                           now=clock.now())
         except RecoveryDeskError as exc:
