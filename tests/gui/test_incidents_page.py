@@ -130,6 +130,14 @@ def test_clicking_a_header_sorts_the_list_and_again_reverses_it(
         orders.append(descending)
     assert orders[0] != orders[1]
     assert page.model.data(page.model.index(0, spent_column)) in ("", "20,00\xa0€")
+    # "What happened" is not sorted: a click there moved the arrow, the rows stayed put.
+    before, order = listed_ids(page), header.sortIndicatorOrder()
+    text_column = spent_column + 1
+    x = header.sectionViewportPosition(text_column) + header.sectionSize(text_column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (spent_column,
+                                                                           order)
+    assert listed_ids(page) == before
 
 
 def test_adding_a_gesture_past_the_limit_needs_an_owner_pin_in_the_dialog(

@@ -18,7 +18,7 @@ from recoverydesk.gui import clock
 from recoverydesk.gui.forms.ui_incidents_page import Ui_IncidentsPage
 from recoverydesk.gui.messages import counted, show_message
 from recoverydesk.gui.pages.incident_detail_pane import IncidentDetailPane
-from recoverydesk.gui.pages.incident_model import IncidentListModel
+from recoverydesk.gui.pages.incident_model import COLUMNS, IncidentListModel
 from recoverydesk.services import business, catalog, team
 from recoverydesk.services._base import utcnow
 from recoverydesk.services.incident_list import IncidentFilter
@@ -50,6 +50,7 @@ class IncidentsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._keep_indicator_on_a_sorted_column)
         for column, width in enumerate((122, 115, 105, 62, 70, 130, 70)):
             self.table.setColumnWidth(column, width)
         self.detail = IncidentDetailPane(self.settings)
@@ -72,6 +73,19 @@ class IncidentsPage(QWidget):
         self.model.say_failures_on(self.ui.filter_error)
         self.detail.changed.connect(self._on_incident_changed)
         self.detail.dialog_opened.connect(self.dialog_opened)
+
+    def _keep_indicator_on_a_sorted_column(self, column: int, _order: Qt.SortOrder) -> None:
+        """"What happened" is free text, not sorted: a click there moved the arrow while the
+        rows kept the previous order. The arrow goes back to the column that sorts them."""
+        if column < len(COLUMNS):
+            return
+        header = self.table.horizontalHeader()
+        order = (Qt.SortOrder.DescendingOrder if self.model.descending
+                 else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(True)
+        header.setSortIndicator(COLUMNS.index(self.model.sort_key), order)
+        header.blockSignals(False)
+        header.viewport().update()
 
     def show_person(self, person: SignedIn) -> None:
         """Fill the choices and show this month's incidents for ``person``."""
