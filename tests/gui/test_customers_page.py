@@ -124,6 +124,21 @@ def test_bad_details_are_refused_next_to_their_field_and_nothing_is_saved(
     assert json.loads(entry.details) == {"fields": ["phone"]}
 
 
+def test_a_card_edited_out_of_the_search_leaves_no_other_row_highlighted(
+        qtbot: QtBot, people: dict[str, int]) -> None:
+    """After a save that made the card stop matching the search, the list highlighted the
+    next customer while the card (and its buttons) stayed on the edited one."""
+    _window, page = customers_page(qtbot, "Anna", ANNA_PIN)
+    find(qtbot, page, "6", 2)  # both phones have a 6
+    assert page.select_customer(people["lucja"])
+    page.card.ui.phone_edit.setText("+48 700 123 987")
+    page.card.ui.save_details_button.click()
+    assert page.card.ui.message_label.text() == "Saved."
+    assert page.model.rowCount() == 1 and page.model.rows[0].id == people["wang"]
+    assert page.card.card is not None and page.card.card.customer.id == people["lucja"]
+    assert not page.table.selectionModel().hasSelection()
+
+
 def test_merging_two_cards_joins_their_history(
         qtbot: QtBot, shop: Shop, people: dict[str, int]) -> None:
     """A second card of Łucja (e-mail only, one incident) is merged into the first from the

@@ -106,6 +106,9 @@ class CustomersPage(QWidget):
         role = self.card.ui.message_label.property("role") or "ok"
         self.model.reload()
         if not self.select_customer(customer_id):
+            # No longer matching the search (a name changed): the card stays, and no other
+            # row stays highlighted beside it, as if the card were that row's.
+            self.table.clearSelection()
             self.card.show_customer(customer_id)
         show_message(self.card.ui.message_label, message, str(role))
         self.changed.emit()
