@@ -139,6 +139,18 @@ def test_a_card_edited_out_of_the_search_leaves_no_other_row_highlighted(
     assert not page.table.selectionModel().hasSelection()
 
 
+def test_the_next_person_starts_from_the_whole_list(
+        qtbot: QtBot, people: dict[str, int]) -> None:
+    """After Switch user, the page kept the previous person's search and open card."""
+    window, page = customers_page(qtbot, "Anna", ANNA_PIN)
+    find(qtbot, page, "łucja", 1)
+    window.sign_out()
+    sign_in(qtbot, window, "Olga Owner", OWNER_PIN)
+    window.customers_nav_button.click()
+    assert page.ui.search_edit.text() == ""
+    assert page.model.rowCount() == 2
+
+
 def test_merging_two_cards_joins_their_history(
         qtbot: QtBot, shop: Shop, people: dict[str, int]) -> None:
     """A second card of Łucja (e-mail only, one incident) is merged into the first from the

@@ -55,6 +55,11 @@ class CustomersPage(QWidget):
         self.card.dialog_opened.connect(self.dialog_opened)
 
     def show_person(self, person: SignedIn) -> None:
+        if self.person is not None and self.person.employee_id != person.employee_id:
+            # The next person at the counter starts from the whole list, not from the last
+            # one's search and open card.
+            self.ui.search_edit.clear()
+            self.card.show_customer(None)
         self.person = person
         self.card.set_person(person)
         self.search()
