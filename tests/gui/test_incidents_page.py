@@ -467,3 +467,14 @@ def test_rows_that_cannot_be_read_are_said_once_above_the_list(
     assert page.model.row_at(page.model.row_of(cases["soup"])) is not None
     qtbot.wait(50)
     assert page.ui.filter_error.isHidden() and message_boxes == []
+
+
+def test_an_erased_customer_is_named_as_such_not_as_no_customer(
+        qtbot: QtBot, shop: Shop, cases: dict[str, int]) -> None:
+    """The list showed "—" for an erased customer, as for an anonymous incident."""
+    customers.erase_customer(shop.owner_id, cases["lucja"], now=T0)
+    _window, page = incidents_page(qtbot, "Olga Owner", OWNER_PIN)
+    shown = {page.model.data(page.model.index(r, 0), Qt.ItemDataRole.UserRole):
+             page.model.data(page.model.index(r, 5)) for r in range(page.model.rowCount())}
+    assert shown[cases["soup"]] == f"Customer {cases['lucja']} (erased)"
+    assert shown[cases["lift"]] == "—"

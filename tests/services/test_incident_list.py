@@ -16,6 +16,7 @@ from recoverydesk.services.incident_list import (
     SortKey,
     count_incidents,
     find_incidents,
+    incident_rows,
     list_incidents,
 )
 from recoverydesk.services.types import GestureInput
@@ -168,3 +169,27 @@ def test_bad_filters_are_refused(shop: Shop) -> None:
         list_incidents(IncidentFilter(status="lost"))
     with pytest.raises(ValidationError, match="too long"):
         count_incidents(IncidentFilter(text="x" * 101))
+
+
+def test_a_row_tells_an_erased_or_nameless_customer_from_no_customer(shop: Shop) -> None:
+    """Erased, phone-only and anonymous all came as "" (the list showed "—" for each),
+    though an erased customer still counts as known (SPEC §5)."""
+    from recoverydesk.services import customers
+
+    anna = shop.staff("Anna", 10_000, 5_000)
+    at = datetime(2026, 3, 10, 11, tzinfo=UTC)
+    erased = recoveries.log_recovery(anna, shop.incident("A"), new_customer=CustomerInput(
+        name="Zofia"), now=at)
+    by_phone = recoveries.log_recovery(anna, shop.incident("B"), new_customer=CustomerInput(
+        phone="+48 600 100 200"), now=at)
+    nobody = recoveries.log_recovery(anna, shop.incident("C"), now=at)
+    assert erased.customer_id is not None and by_phone.customer_id is not None
+    customers.erase_customer(shop.owner_id, erased.customer_id, now=at)
+    rows = {row.id: row for row in incident_rows(
+        [erased.incident_id, by_phone.incident_id, nobody.incident_id])}
+    assert (rows[erased.incident_id].customer_id, rows[erased.incident_id].customer_erased,
+            rows[erased.incident_id].customer) == (erased.customer_id, True, "")
+    assert (rows[by_phone.incident_id].customer_id,
+            rows[by_phone.incident_id].customer_erased) == (by_phone.customer_id, False)
+    assert (rows[nobody.incident_id].customer_id,
+            rows[nobody.incident_id].customer_erased) == (None, False)

@@ -68,9 +68,11 @@ class IncidentRow:
     severity: str
     status: str
     proactive: bool
-    customer: str  # "" when anonymous or erased
+    customer: str  # the name; "" when anonymous, erased, or known by phone or e-mail only
     description: str
     cost_minor: int
+    customer_id: int | None = None  # None: anonymous
+    customer_erased: bool = False
 
 
 # Joins a customer's searched fields for one fold per customer; a control character, which no
@@ -201,6 +203,8 @@ def incident_rows(incident_ids: list[int]) -> list[IncidentRow]:
     query = (_with_customer(Incident.id, Incident.reported_at, Employee.name.alias("employee"),
                          Category.name.alias("category"), Incident.severity, Incident.status,
                          Incident.proactive, Customer.name.alias("customer"),
+                         Incident.customer.alias("customer_id"),
+                         Customer.erased_at.is_null(False).alias("customer_erased"),
                          Incident.description)
              .join_from(Incident, Employee, on=(Incident.reported_by == Employee.id))
              .join_from(Incident, Category, on=(Incident.category == Category.id))
@@ -211,7 +215,8 @@ def incident_rows(incident_ids: list[int]) -> list[IncidentRow]:
         id=row["id"], reported_at=row["reported_at"], employee=row["employee"],
         category=row["category"], severity=row["severity"], status=row["status"],
         proactive=bool(row["proactive"]), customer=row["customer"] or "",
-        description=row["description"], cost_minor=costs.get(row["id"], 0))
+        description=row["description"], cost_minor=costs.get(row["id"], 0),
+        customer_id=row["customer_id"], customer_erased=bool(row["customer_erased"]))
         for row in (by_id.get(i) for i in incident_ids) if row is not None]
 
 

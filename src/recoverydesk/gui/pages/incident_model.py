@@ -152,7 +152,11 @@ class IncidentListModel(TitledTableModel):
             return self._words.get(row.severity, row.severity)
         if column == 4:
             return self._words.get(row.status, row.status)
-        if column == 5:
+        if column == 5:  # an erased or nameless customer is still a known one (SPEC §5)
+            if row.customer_erased:
+                return self.tr("Customer %d (erased)") % row.customer_id
+            if not row.customer and row.customer_id is not None:
+                return self.tr("Customer %d") % row.customer_id
             return row.customer or "—"
         if column == 6:
             return self.settings.money(row.cost_minor) if row.cost_minor else ""
