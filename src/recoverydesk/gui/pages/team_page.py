@@ -156,7 +156,7 @@ class TeamPage(QWidget):
 
     def _fill_months(self) -> None:
         """This month and the next twelve; next month is the default (SPEC §4: past months
-        keep their budget), except for someone with no budget yet (see _show_selected)."""
+        keep their budget), except for someone with no budget yet (see _month_for)."""
         combo = self.ui.from_month_combo
         chosen = combo.currentData()
         combo.blockSignals(True)
