@@ -92,6 +92,13 @@ class Shop:
         return IncidentInput(category_id=self.category_id, description=description)
 
 
+def one_line(text: str) -> str:
+    """The only line of ``text`` (a command's stderr): errors are one line (SPEC §8)."""
+    lines = text.strip().splitlines()
+    assert len(lines) == 1, text
+    return lines[0]
+
+
 def make_shop(path: Path | str, timezone: str = "Europe/Berlin", currency: str = "EUR",
               locale: str = "de_DE") -> Shop:
     result = business.setup_business(

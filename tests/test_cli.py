@@ -11,7 +11,7 @@ import pytest
 
 from recoverydesk.cli import main
 from recoverydesk.services import auth, business, team
-from tests.conftest import Shop, make_shop
+from tests.conftest import Shop, make_shop, one_line
 
 
 @pytest.fixture
@@ -20,12 +20,6 @@ def shop_file(tmp_path: Path) -> Shop:
     created = make_shop(tmp_path / "shop.db")
     business.close_business()
     return created
-
-
-def one_line(text: str) -> str:
-    lines = text.strip().splitlines()
-    assert len(lines) == 1, text
-    return lines[0]
 
 
 def test_check_passes_on_a_sound_file_with_db_before_or_after(

@@ -11,7 +11,7 @@ import pytest
 from recoverydesk.cli import main
 from recoverydesk.services import backups, business
 from recoverydesk.store import migrations
-from tests.conftest import Shop, make_shop
+from tests.conftest import Shop, make_shop, one_line
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -21,12 +21,6 @@ def shop_file(tmp_path: Path) -> Shop:
     created = make_shop(tmp_path / "shop.db")
     business.close_business()
     return created
-
-
-def one_line(text: str) -> str:
-    lines = text.strip().splitlines()
-    assert len(lines) == 1, text
-    return lines[0]
 
 
 def _truncated(shop: Shop) -> Path:

@@ -24,15 +24,9 @@ from recoverydesk.services.customers import CustomerInput
 from recoverydesk.services.types import GestureInput
 from recoverydesk.store import files
 from recoverydesk.store.engine_errors import engine_trouble
-from tests.conftest import Shop, make_shop
+from tests.conftest import Shop, make_shop, one_line
 
 pytestmark = pytest.mark.sqlite_only
-
-
-def one_line(text: str) -> str:
-    lines = text.strip().splitlines()
-    assert len(lines) == 1, text
-    return lines[0]
 
 
 @pytest.fixture
