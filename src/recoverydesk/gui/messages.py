@@ -3,8 +3,6 @@ and counts of things in words."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QWidget
@@ -27,6 +25,8 @@ def _in_reading_order(text: str) -> str:
     """``text`` that reads in the window's direction even when it starts with a name in a
     right-to-left script: Qt takes a paragraph's direction from its first letter, so
     "أميرة was added." showed right-aligned as ".was added أميرة"."""
+    import unicodedata  # here, not at start-up: the sign-in window shows no message
+
     if (QGuiApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
             and any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)):
         return _LEFT_TO_RIGHT_MARK + text
